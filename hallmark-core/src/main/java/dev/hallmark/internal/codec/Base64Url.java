@@ -1,0 +1,127 @@
+package dev.hallmark.internal.codec;
+
+import dev.hallmark.JoseException;
+import dev.hallmark.Reason;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Strict base64url without padding (RFC 7515 §2, RFC 4648 §5). Decoding refuses padding, whitespace, characters
+ * outside the URL-safe alphabet, a length of 1 mod 4 and non-zero spare bits in the last character, so every byte
+ * string has exactly one accepted encoding: a token cannot be altered without changing its signing input.
+ */
+public final class Base64Url {
+
+    private static final byte[] ENCODE =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DECODE = new byte[256];
+
+    static {
+        java.util.Arrays.fill(DECODE, (byte) -1);
+        for (int i = 0; i < ENCODE.length; i++) {
+            DECODE[ENCODE[i]] = (byte) i;
+        }
+    }
+
+    private Base64Url() {
+    }
+
+    public static String encode(byte[] data) {
+        return new String(encodeToAscii(data, 0, data.length), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Encodes into ASCII bytes, ready to be concatenated into a signing input. */
+    public static byte[] encodeToAscii(byte[] data, int off, int len) {
+        int full = len / 3;
+        int rest = len - full * 3;
+        byte[] out = new byte[full * 4 + (rest == 0 ? 0 : rest + 1)];
+        int o = 0;
+        int i = off;
+        for (int n = 0; n < full; n++) {
+            int v = (data[i++] & 0xff) << 16 | (data[i++] & 0xff) << 8 | (data[i++] & 0xff);
+            out[o++] = ENCODE[v >>> 18];
+            out[o++] = ENCODE[(v >>> 12) & 0x3f];
+            out[o++] = ENCODE[(v >>> 6) & 0x3f];
+            out[o++] = ENCODE[v & 0x3f];
+        }
+        if (rest == 1) {
+            int v = data[i] & 0xff;
+            out[o++] = ENCODE[v >>> 2];
+            out[o] = ENCODE[(v << 4) & 0x3f];
+        } else if (rest == 2) {
+            int v = (data[i] & 0xff) << 8 | (data[i + 1] & 0xff);
+            out[o++] = ENCODE[v >>> 10];
+            out[o++] = ENCODE[(v >>> 4) & 0x3f];
+            out[o] = ENCODE[(v << 2) & 0x3f];
+        }
+        return out;
+    }
+
+    /** Decodes a whole string; {@code what} names the field in the error message. */
+    public static byte[] decode(String text, String what) {
+        int len = text.length();
+        byte[] ascii = new byte[len];
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            if (c > 0x7f) {
+                throw invalid(what, "non-ASCII character");
+            }
+            ascii[i] = (byte) c;
+        }
+        return decode(ascii, 0, len, what);
+    }
+
+    /** Decodes {@code len} ASCII bytes of {@code src} from {@code off}. */
+    public static byte[] decode(byte[] src, int off, int len, String what) {
+        if (len % 4 == 1) {
+            throw invalid(what, "impossible length");
+        }
+        int full = len / 4;
+        int rest = len - full * 4;
+        byte[] out = new byte[full * 3 + (rest == 0 ? 0 : rest - 1)];
+        int i = off;
+        int o = 0;
+        for (int n = 0; n < full; n++) {
+            int a = DECODE[src[i++] & 0xff];
+            int b = DECODE[src[i++] & 0xff];
+            int c = DECODE[src[i++] & 0xff];
+            int d = DECODE[src[i++] & 0xff];
+            if ((a | b | c | d) < 0) {
+                throw invalid(what, "character outside the base64url alphabet (padding and whitespace are not allowed)");
+            }
+            int v = a << 18 | b << 12 | c << 6 | d;
+            out[o++] = (byte) (v >>> 16);
+            out[o++] = (byte) (v >>> 8);
+            out[o++] = (byte) v;
+        }
+        if (rest == 2) {
+            int a = DECODE[src[i] & 0xff];
+            int b = DECODE[src[i + 1] & 0xff];
+            if ((a | b) < 0) {
+                throw invalid(what, "character outside the base64url alphabet (padding and whitespace are not allowed)");
+            }
+            if ((b & 0x0f) != 0) {
+                throw invalid(what, "non-zero spare bits in the last character (non-canonical encoding)");
+            }
+            out[o] = (byte) (a << 2 | b >>> 4);
+        } else if (rest == 3) {
+            int a = DECODE[src[i] & 0xff];
+            int b = DECODE[src[i + 1] & 0xff];
+            int c = DECODE[src[i + 2] & 0xff];
+            if ((a | b | c) < 0) {
+                throw invalid(what, "character outside the base64url alphabet (padding and whitespace are not allowed)");
+            }
+            if ((c & 0x03) != 0) {
+                throw invalid(what, "non-zero spare bits in the last character (non-canonical encoding)");
+            }
+            int v = a << 10 | b << 4 | c >>> 2;
+            out[o++] = (byte) (v >>> 8);
+            out[o] = (byte) v;
+        }
+        return out;
+    }
+
+    private static JoseException invalid(String what, String why) {
+        return new JoseException(Reason.MALFORMED, what + " is not valid base64url: " + why + " (RFC 7515 §2)");
+    }
+}

@@ -1,0 +1,92 @@
+package dev.hallmark.internal.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.Key;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.spec.AlgorithmParameterSpec;
+
+/**
+ * RS*, PS* and EdDSA through {@link Signature}. The JDK verifies PKCS#1 v1.5 by re-encoding the expected block and
+ * comparing it whole, which rejects every DigestInfo and padding trick; PSS and EdDSA verification is strict too.
+ * Signature lengths are checked here before the JDK sees them.
+ */
+public class JcaSignatureScheme implements SignatureScheme {
+
+    private final String jcaName;
+    private final AlgorithmParameterSpec params;
+    private final ThreadLocal<Signature> engines;
+
+    public JcaSignatureScheme(String jcaName, AlgorithmParameterSpec params) {
+        this.jcaName = jcaName;
+        this.params = params;
+        this.engines = ThreadLocal.withInitial(() -> {
+            try {
+                Signature s = Signature.getInstance(jcaName);
+                if (params != null) {
+                    s.setParameter(params);
+                }
+                return s;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(jcaName + " unavailable", e);
+            }
+        });
+    }
+
+    @Override
+    public byte[] sign(Key key, byte[] data) {
+        Signature s = engines.get();
+        try {
+            s.initSign((PrivateKey) key);
+            s.update(data);
+            return s.sign();
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new IllegalArgumentException(jcaName + " cannot sign with this key", e);
+        }
+    }
+
+    @Override
+    public boolean verify(Key key, byte[] data, int off, int len, byte[] signature) {
+        if (!lengthOk((PublicKey) key, signature)) {
+            return false;
+        }
+        Signature s = engines.get();
+        try {
+            s.initVerify((PublicKey) key);
+        } catch (InvalidKeyException e) {
+            throw new IllegalArgumentException(jcaName + " cannot verify with this key", e);
+        }
+        try {
+            s.update(data, off, len);
+            return s.verify(signature);
+        } catch (SignatureException | RuntimeException e) {
+            // A malformed signature is a failed verification, never an error the caller must handle differently.
+            resetQuietly(s, key);
+            return false;
+        }
+    }
+
+    /** Exact signature length for the key; the base class accepts any length the JDK accepts. */
+    protected boolean lengthOk(PublicKey key, byte[] signature) {
+        return true;
+    }
+
+    private static void resetQuietly(Signature s, Key key) {
+        try {
+            s.initVerify((PublicKey) key);
+        } catch (InvalidKeyException ignored) {
+            // the engine is re-initialised on its next use anyway
+        }
+    }
+
+    protected String jcaName() {
+        return jcaName;
+    }
+
+    protected AlgorithmParameterSpec params() {
+        return params;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * JSON Web Tokens (RFC 7519) on top of JWS: {@link dev.hallmark.jwt.Claims}, {@link dev.hallmark.jwt.JwtSigner},
+ * {@link dev.hallmark.jwt.JwtVerifier} (safe by default) returning {@link dev.hallmark.jwt.VerifiedJwt}, and
+ * {@link dev.hallmark.jwt.Jwt#decodeUnverified(String)} returning the unrelated {@link dev.hallmark.jwt.UnverifiedJwt}.
+ *
+ * <p>Only {@link dev.hallmark.jwt.JwtVerifier} makes a {@link dev.hallmark.jwt.VerifiedJwt}; there is no way to
+ * skip verification. This package knows nothing of HTTP, storage or key distribution.
+ */
+package dev.hallmark.jwt;
