@@ -1,0 +1,58 @@
+package dev.hallmark.cli;
+
+import dev.hallmark.cli.support.CliContext;
+import dev.hallmark.cli.support.ExitCode;
+import dev.hallmark.cli.support.Failures;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Entry point of the {@code hallmark} command; the only place that calls {@link System#exit}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, CliContext.system()));
+    }
+
+    /** Runs one command line against the given context and returns its exit code. */
+    public static int run(String[] args, CliContext ctx) {
+        boolean stackTrace = Arrays.asList(args).contains("--stacktrace");
+        CommandLine cli = commandLine(ctx);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> Failures.report(e, ctx, stackTrace));
+        cli.setParameterExceptionHandler((e, argv) -> {
+            ctx.err().println("error: " + e.getMessage());
+            CommandLine cmd = e.getCommandLine();
+            ctx.err().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCode.USAGE;
+        });
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            return Failures.report(e, ctx, stackTrace);
+        }
+    }
+
+    static CommandLine commandLine(CliContext ctx) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                try {
+                    return cls.getDeclaredConstructor(CliContext.class).newInstance(ctx);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(cls);
+                }
+            }
+        };
+        CommandLine cli = new CommandLine(new HallmarkCommand(), factory);
+        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(ctx.err(), StandardCharsets.UTF_8), true));
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(ctx.colour() ? CommandLine.Help.Ansi.ON
+                : CommandLine.Help.Ansi.OFF));
+        return cli;
+    }
+}
