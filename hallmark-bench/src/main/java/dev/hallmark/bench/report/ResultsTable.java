@@ -1,0 +1,152 @@
+package dev.hallmark.bench.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Prints a Markdown table per operation from a JMH JSON result file: for each library the average time (± error),
+ * the throughput, the allocation per operation, and the ratio of its time to the raw-JCA floor's.
+ *
+ * <pre>{@code java -cp benchmarks.jar dev.hallmark.bench.report.ResultsTable results.json}</pre>
+ */
+public final class ResultsTable {
+
+    /** One measured figure with its error. */
+    record Figure(double score, double error) {
+    }
+
+    /** All figures of one library on one operation. */
+    static final class Row {
+        Figure avgt;
+        Figure thrpt;
+        Figure alloc;
+    }
+
+    private ResultsTable() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: ResultsTable RESULTS.json");
+            System.exit(2);
+        }
+        System.out.print(render(read(Path.of(args[0]))));
+    }
+
+    /** operation -> library -> row. */
+    static Map<String, Map<String, Row>> read(Path file) throws IOException {
+        Map<String, Map<String, Row>> ops = new TreeMap<>();
+        try (JsonParser p = new JsonFactory().createParser(Files.readAllBytes(file))) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("not a JMH JSON result array");
+            }
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                Map<String, Object> run = readObject(p);
+                String benchmark = (String) run.get("benchmark");
+                String mode = (String) run.get("mode");
+                String[] parts = benchmark.split("\\.");
+                String library = parts[parts.length - 2].replace("Bench", "");
+                String op = parts[parts.length - 1];
+                Row row = ops.computeIfAbsent(op, k -> new TreeMap<>()).computeIfAbsent(library, k -> new Row());
+                Figure primary = figure(run.get("primaryMetric"));
+                if (mode.equals("avgt")) {
+                    row.avgt = primary;
+                } else if (mode.equals("thrpt")) {
+                    row.thrpt = primary;
+                }
+                if (run.get("secondaryMetrics") instanceof Map<?, ?> secondary) {
+                    Object alloc = secondary.containsKey("gc.alloc.rate.norm") ? secondary.get("gc.alloc.rate.norm")
+                            : secondary.get("\u00b7gc.alloc.rate.norm");
+                    if (alloc != null && (row.alloc == null || mode.equals("avgt"))) {
+                        row.alloc = figure(alloc);
+                    }
+                }
+            }
+        }
+        return ops;
+    }
+
+    static String render(Map<String, Map<String, Row>> ops) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Map<String, Row>> op : ops.entrySet()) {
+            Row floor = op.getValue().get("Floor");
+            b.append("\n### ").append(op.getKey()).append("\n\n");
+            b.append("| library | µs/op | ops/s | B/op | × floor |\n| --- | ---: | ---: | ---: | ---: |\n");
+            List<Map.Entry<String, Row>> rows = new ArrayList<>(op.getValue().entrySet());
+            rows.sort((x, y) -> Double.compare(time(x.getValue()), time(y.getValue())));
+            for (Map.Entry<String, Row> e : rows) {
+                Row r = e.getValue();
+                b.append("| ").append(e.getKey())
+                        .append(" | ").append(r.avgt == null ? "-" : fmt(r.avgt.score, 3) + " ± " + fmt(r.avgt.error, 3))
+                        .append(" | ").append(r.thrpt == null ? "-" : fmt(r.thrpt.score * 1e6, 0) + " ± "
+                                + fmt(r.thrpt.error * 1e6, 0))
+                        .append(" | ").append(r.alloc == null ? "-" : fmt(r.alloc.score, 0))
+                        .append(" | ").append(floor == null || floor.avgt == null || r.avgt == null ? "-"
+                                : fmt(r.avgt.score / floor.avgt.score, 2))
+                        .append(" |\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private static double time(Row r) {
+        return r.avgt == null ? Double.MAX_VALUE : r.avgt.score;
+    }
+
+    private static String fmt(double v, int decimals) {
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    private static Figure figure(Object metric) {
+        Map<?, ?> m = (Map<?, ?>) metric;
+        double error = m.get("scoreError") instanceof Number n ? n.doubleValue() : Double.NaN;
+        return new Figure(((Number) m.get("score")).doubleValue(), error);
+    }
+
+    private static Map<String, Object> readObject(JsonParser p) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            m.put(name, readValue(p, p.nextToken()));
+        }
+        return m;
+    }
+
+    private static Object readValue(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT:
+                return readObject(p);
+            case START_ARRAY: {
+                List<Object> l = new ArrayList<>();
+                JsonToken n;
+                while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
+                    l.add(readValue(p, n));
+                }
+                return l;
+            }
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return p.getDoubleValue();
+            case VALUE_STRING:
+                String s = p.getText();
+                return s.equals("NaN") ? Double.NaN : s;
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            default:
+                return null;
+        }
+    }
+}
