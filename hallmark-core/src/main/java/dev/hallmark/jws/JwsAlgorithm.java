@@ -57,12 +57,17 @@ public enum JwsAlgorithm {
 
     /** The algorithm with exactly this {@code alg} name (case-sensitive, RFC 7515 §4.1.1). */
     public static Optional<JwsAlgorithm> fromName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    private static final java.util.Map<String, JwsAlgorithm> BY_NAME;
+
+    static {
+        java.util.Map<String, JwsAlgorithm> m = new java.util.HashMap<>();
         for (JwsAlgorithm a : values()) {
-            if (a.name().equals(name)) {
-                return Optional.of(a);
-            }
+            m.put(a.name(), a);
         }
-        return Optional.empty();
+        BY_NAME = java.util.Map.copyOf(m);
     }
 
     public Family family() {

@@ -30,10 +30,17 @@ public final class JwsHeader {
     static final Set<String> REGISTERED = Set.of("alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ",
             "cty", "crit");
 
+    private static final List<String> STRING_PARAMS = List.of("kid", "typ", "cty", "jku", "x5u", "x5t", "x5t#S256");
+
     private final Map<String, Object> params;
 
     JwsHeader(Map<String, Object> params) {
         this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** Wraps a map that is already unmodifiable and owned by nobody else (as {@code StrictJson} returns). */
+    private JwsHeader(Map<String, Object> unmodifiable, boolean owned) {
+        this.params = unmodifiable;
     }
 
     public static Builder builder() {
@@ -104,7 +111,7 @@ public final class JwsHeader {
         if (!(alg instanceof String)) {
             throw new JoseException(Reason.MALFORMED, "JWS header must have a string \"alg\" (RFC 7515 §4.1.1)");
         }
-        for (String name : List.of("kid", "typ", "cty", "jku", "x5u", "x5t", "x5t#S256")) {
+        for (String name : STRING_PARAMS) {
             if (params.containsKey(name) && !(params.get(name) instanceof String)) {
                 throw new JoseException(Reason.MALFORMED, "JWS header \"" + name + "\" must be a string (RFC 7515 §4.1)");
             }
@@ -115,7 +122,7 @@ public final class JwsHeader {
         if (params.containsKey("x5c") && !(params.get("x5c") instanceof List)) {
             throw new JoseException(Reason.MALFORMED, "JWS header \"x5c\" must be an array (RFC 7515 §4.1.6)");
         }
-        return new JwsHeader(params);
+        return new JwsHeader(Collections.unmodifiableMap(params), true);
     }
 
     @Override

@@ -55,14 +55,17 @@ public final class Claims {
         return parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Limits.DEFAULT);
     }
 
+    private static final List<String> STRING_CLAIMS = List.of("iss", "sub", "jti");
+    private static final List<String> DATE_CLAIMS = List.of("exp", "nbf", "iat");
+
     private void validateRegistered() {
-        for (String name : List.of("iss", "sub", "jti")) {
+        for (String name : STRING_CLAIMS) {
             Object v = values.get(name);
             if (values.containsKey(name) && !(v instanceof String)) {
                 throw new JoseException(Reason.MALFORMED, "claim \"" + name + "\" must be a string (RFC 7519 §4.1)");
             }
         }
-        for (String name : List.of("exp", "nbf", "iat")) {
+        for (String name : DATE_CLAIMS) {
             if (values.containsKey(name)) {
                 NumericDate.parse(name, values.get(name));
             }

@@ -18,32 +18,46 @@ public class JcaSignatureScheme implements SignatureScheme {
 
     private final String jcaName;
     private final AlgorithmParameterSpec params;
-    private final ThreadLocal<Signature> engines;
+    private final ThreadLocal<KeyedEngine<Signature>> signers;
+    private final ThreadLocal<KeyedEngine<Signature>> verifiers;
 
     public JcaSignatureScheme(String jcaName, AlgorithmParameterSpec params) {
         this.jcaName = jcaName;
         this.params = params;
-        this.engines = ThreadLocal.withInitial(() -> {
-            try {
-                Signature s = Signature.getInstance(jcaName);
-                if (params != null) {
-                    s.setParameter(params);
-                }
-                return s;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(jcaName + " unavailable", e);
-            }
-        });
+        this.signers = ThreadLocal.withInitial(this::newEngine);
+        this.verifiers = ThreadLocal.withInitial(this::newEngine);
     }
 
+    private KeyedEngine<Signature> newEngine() {
+        try {
+            Signature s = Signature.getInstance(jcaName);
+            if (params != null) {
+                s.setParameter(params);
+            }
+            return new KeyedEngine<>(s);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(jcaName + " unavailable", e);
+        }
+    }
+
+    /**
+     * Signs with a per-thread engine. {@code sign()} returns an engine to its initialised state, so the key is set
+     * again only when it changes (by identity); a failure clears it.
+     */
     @Override
     public byte[] sign(Key key, byte[] data) {
-        Signature s = engines.get();
+        KeyedEngine<Signature> holder = signers.get();
+        Signature s = holder.engine;
         try {
-            s.initSign((PrivateKey) key);
+            if (holder.key != key) {
+                holder.key = null;
+                s.initSign((PrivateKey) key);
+                holder.key = key;
+            }
             s.update(data);
             return s.sign();
         } catch (GeneralSecurityException | ClassCastException e) {
+            holder.key = null;
             throw new IllegalArgumentException(jcaName + " cannot sign with this key", e);
         }
     }
@@ -53,18 +67,24 @@ public class JcaSignatureScheme implements SignatureScheme {
         if (!lengthOk((PublicKey) key, signature)) {
             return false;
         }
-        Signature s = engines.get();
-        try {
-            s.initVerify((PublicKey) key);
-        } catch (InvalidKeyException e) {
-            throw new IllegalArgumentException(jcaName + " cannot verify with this key", e);
+        KeyedEngine<Signature> holder = verifiers.get();
+        Signature s = holder.engine;
+        if (holder.key != key) {
+            holder.key = null;
+            try {
+                s.initVerify((PublicKey) key);
+            } catch (InvalidKeyException e) {
+                throw new IllegalArgumentException(jcaName + " cannot verify with this key", e);
+            }
+            holder.key = key;
         }
         try {
             s.update(data, off, len);
             return s.verify(signature);
         } catch (SignatureException | RuntimeException e) {
             // A malformed signature is a failed verification, never an error the caller must handle differently.
-            resetQuietly(s, key);
+            // The engine may be left mid-operation: forget the key so the next use initialises it afresh.
+            holder.key = null;
             return false;
         }
     }
@@ -72,14 +92,6 @@ public class JcaSignatureScheme implements SignatureScheme {
     /** Exact signature length for the key; the base class accepts any length the JDK accepts. */
     protected boolean lengthOk(PublicKey key, byte[] signature) {
         return true;
-    }
-
-    private static void resetQuietly(Signature s, Key key) {
-        try {
-            s.initVerify((PublicKey) key);
-        } catch (InvalidKeyException ignored) {
-            // the engine is re-initialised on its next use anyway
-        }
     }
 
     protected String jcaName() {
