@@ -11,7 +11,8 @@ import java.security.spec.AlgorithmParameterSpec;
 
 /**
  * RS*, PS* and EdDSA through {@link Signature}. The JDK verifies PKCS#1 v1.5 by re-encoding the expected block and
- * comparing it whole, which rejects every DigestInfo and padding trick; PSS and EdDSA verification is strict too.
+ * comparing it, which rejects the DigestInfo and padding tricks; it also accepts a DigestInfo without its NULL
+ * parameters, which {@link RsaScheme} refuses. PSS and EdDSA verification is strict too.
  * Signature lengths are checked here before the JDK sees them.
  */
 public class JcaSignatureScheme implements SignatureScheme {
