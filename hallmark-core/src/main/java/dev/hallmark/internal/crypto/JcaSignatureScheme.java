@@ -10,9 +10,8 @@ import java.security.SignatureException;
 import java.security.spec.AlgorithmParameterSpec;
 
 /**
- * RS*, PS* and EdDSA through {@link Signature}. The JDK verifies PKCS#1 v1.5 by re-encoding the expected block and
- * comparing it, which rejects the DigestInfo and padding tricks; it also accepts a DigestInfo without its NULL
- * parameters, which {@link RsaScheme} refuses. PSS and EdDSA verification is strict too.
+ * Signing with RS*, PS*, ES* and EdDSA, and verification of PS*, ES* and EdDSA, through {@link Signature}
+ * ({@link RsaScheme} verifies RS* itself, more strictly than the JDK). PSS and EdDSA verification is strict.
  * Signature lengths are checked here before the JDK sees them.
  */
 public class JcaSignatureScheme implements SignatureScheme {

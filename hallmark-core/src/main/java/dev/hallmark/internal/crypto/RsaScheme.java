@@ -15,15 +15,21 @@ import java.util.HexFormat;
 /** RS256/384/512 (RFC 7518 §3.3) and PS256/384/512 (§3.5, salt length equal to the hash length). */
 public final class RsaScheme extends JcaSignatureScheme {
 
-    /** Hash and DigestInfo prefix (RFC 8017 §9.2 note 1) of a PKCS#1 v1.5 scheme; null for PSS. */
-    private final String hash;
+    /** DigestInfo prefix (RFC 8017 §9.2 note 1) of a PKCS#1 v1.5 scheme; null for PSS. */
     private final byte[] digestInfoPrefix;
+    private final ThreadLocal<MessageDigest> digests;
 
     private RsaScheme(String jcaName, java.security.spec.AlgorithmParameterSpec params, String hash,
                       byte[] digestInfoPrefix) {
         super(jcaName, params);
-        this.hash = hash;
         this.digestInfoPrefix = digestInfoPrefix;
+        this.digests = ThreadLocal.withInitial(() -> {
+            try {
+                return MessageDigest.getInstance(hash == null ? "SHA-256" : hash);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(hash + " unavailable", e);
+            }
+        });
     }
 
     public static RsaScheme pkcs1(String jcaName) {
@@ -53,42 +59,45 @@ public final class RsaScheme extends JcaSignatureScheme {
         return signature.length == modulusBytes;
     }
 
+    /**
+     * PKCS#1 v1.5 verification done here rather than by the JDK: the JDK also accepts a DigestInfo without its NULL
+     * parameters (RFC 8017 §9.2 note 1, Wycheproof "MissingNull"), a second valid signature for the same message.
+     * JOSE has no legacy signers to accommodate, so the recovered block must equal, byte for byte, the one
+     * RFC 8017 §9.2 produces. The public operation is the same single {@code modPow} the JDK performs, on public data.
+     */
     @Override
     public boolean verify(Key key, byte[] data, int off, int len, byte[] signature) {
-        if (!super.verify(key, data, off, len, signature)) {
+        if (digestInfoPrefix == null) {
+            return super.verify(key, data, off, len, signature);
+        }
+        RSAPublicKey rsa = (RSAPublicKey) key;
+        if (!lengthOk(rsa, signature)) {
             return false;
         }
-        return digestInfoPrefix == null || isExactPkcs1Encoding((RSAPublicKey) key, data, off, len, signature);
+        BigInteger n = rsa.getModulus();
+        BigInteger s = new BigInteger(1, signature);
+        if (s.compareTo(n) >= 0) {
+            return false; // RFC 8017 §5.2.2 step 1
+        }
+        int k = signature.length;
+        byte[] raw = s.modPow(rsa.getPublicExponent(), n).toByteArray();
+        byte[] recovered = new byte[k];
+        int copy = Math.min(raw.length, k);
+        System.arraycopy(raw, raw.length - copy, recovered, k - copy, copy);
+        return ConstantTime.equal(recovered, expectedEncoding(k, data, off, len));
     }
 
-    /**
-     * The JDK also accepts a DigestInfo whose AlgorithmIdentifier lacks the NULL parameters (RFC 8017 §9.2 note 1,
-     * Wycheproof "MissingNull"). JOSE has no legacy signers to accommodate, so a signature must recover exactly the
-     * block RFC 8017 §9.2 produces; anything else would be a second valid signature for the same message.
-     */
-    private boolean isExactPkcs1Encoding(RSAPublicKey key, byte[] data, int off, int len, byte[] signature) {
-        int k = (key.getModulus().bitLength() + 7) / 8;
-        byte[] digest;
-        try {
-            MessageDigest md = MessageDigest.getInstance(hash);
-            md.update(data, off, len);
-            digest = md.digest();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(hash + " unavailable", e);
-        }
+    /** EMSA-PKCS1-v1_5 (RFC 8017 §9.2): 00 01 FF..FF 00 DigestInfo(hash). */
+    private byte[] expectedEncoding(int k, byte[] data, int off, int len) {
+        MessageDigest md = digests.get();
+        md.update(data, off, len);
+        byte[] digest = md.digest();
         byte[] expected = new byte[k];
         int t = digestInfoPrefix.length + digest.length;
         expected[1] = 0x01;
         java.util.Arrays.fill(expected, 2, k - t - 1, (byte) 0xff);
         System.arraycopy(digestInfoPrefix, 0, expected, k - t, digestInfoPrefix.length);
         System.arraycopy(digest, 0, expected, k - digest.length, digest.length);
-
-        // The public operation on public data: the signature already verified, so it is below n and k octets.
-        BigInteger m = new BigInteger(1, signature).modPow(key.getPublicExponent(), key.getModulus());
-        byte[] raw = m.toByteArray();
-        byte[] recovered = new byte[k];
-        int copy = Math.min(raw.length, k);
-        System.arraycopy(raw, raw.length - copy, recovered, k - copy, copy);
-        return ConstantTime.equal(recovered, expected);
+        return expected;
     }
 }
