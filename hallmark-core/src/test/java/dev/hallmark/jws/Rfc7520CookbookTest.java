@@ -335,7 +335,8 @@ class Rfc7520CookbookTest {
         return copy;
     }
 
-    private static String flipped(String b64) {
+    /** The base64url signature with its first bit flipped. */
+    static String flipped(String b64) {
         byte[] sig = Base64Url.decode(b64, "signature");
         sig[0] ^= 0x01;
         return Base64Url.encode(sig);
