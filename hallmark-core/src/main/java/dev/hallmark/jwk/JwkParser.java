@@ -246,6 +246,10 @@ final class JwkParser {
         if (curve.isSignatureCurve()) {
             EdECPoint point = curve.decodeEdwardsPoint(x).orElseThrow(() -> malformed(curve.jwkName()
                     + " public key is not a canonical encoding of a curve point (RFC 8032 §5.1.3)"));
+            if (curve.isSmallOrder(x)) {
+                throw new JoseException(Reason.WEAK_KEY, curve.jwkName()
+                        + " public key is a point of small order: anyone can forge signatures for it");
+            }
             pub = generate("EdDSA", new EdECPublicKeySpec(curve.parameterSpec(), point));
             if (d != null) {
                 priv = generatePrivate("EdDSA", new EdECPrivateKeySpec(curve.parameterSpec(), d));

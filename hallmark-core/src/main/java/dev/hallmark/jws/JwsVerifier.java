@@ -142,7 +142,7 @@ public final class JwsVerifier {
         if (detached == null && !doc.containsKey("payload")) {
             throw new JoseException(Reason.MALFORMED, "JWS has no \"payload\"; verify it with its detached content");
         }
-        JoseException first = null;
+        JoseException first = null; // the failure that got furthest, earliest first among equals
         Boolean b64Seen = null;
         for (Map<String, Object> entry : entries) {
             try {
@@ -177,12 +177,27 @@ public final class JwsVerifier {
                 return new VerifiedJws(sig.header(), payload, publicForm(key),
                         SignatureCheck.algorithm(sig.header().algorithm()));
             } catch (JoseException e) {
-                if (first == null) {
+                if (first == null || progress(e.reason()) > progress(first.reason())) {
                     first = e;
                 }
             }
         }
         throw first;
+    }
+
+    /**
+     * How far through the pipeline a signature got before failing. When every signature fails, the one that got
+     * furthest explains best why: a bad signature from a trusted key says more than another entry's unknown kid.
+     */
+    private static int progress(Reason reason) {
+        return switch (reason) {
+            case TOO_LARGE, MALFORMED -> 0;
+            case UNSUPPORTED_CRITICAL -> 1;
+            case ALG_NOT_ALLOWED -> 2;
+            case KEY_NOT_FOUND -> 3;
+            case WEAK_KEY -> 4;
+            default -> 5;
+        };
     }
 
     private static byte[] concat(byte[] prefix, int prefixLen, byte[] rest) {

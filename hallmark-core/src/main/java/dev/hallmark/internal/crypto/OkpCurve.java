@@ -107,6 +107,36 @@ public enum OkpCurve {
         return Optional.of(new EdECPoint(xOdd, y));
     }
 
+    /**
+     * True when a canonical point encoding names a point of small order (one of the 8 on Ed25519, 4 on Ed448):
+     * multiplying by the cofactor gives the identity. Anyone can make signatures that verify under such a public
+     * key, so it is no key at all. Public data only; plain affine doubling is fine here.
+     */
+    public boolean isSmallOrder(byte[] encoded) {
+        Optional<EdECPoint> point = decodeEdwardsPoint(encoded);
+        if (point.isEmpty()) {
+            return false;
+        }
+        BigInteger p = this == ED25519 ? P25519 : P448;
+        BigInteger a = this == ED25519 ? p.subtract(BigInteger.ONE) : BigInteger.ONE;
+        BigInteger y = point.get().getY();
+        BigInteger x = (this == ED25519 ? recoverX25519(y) : recoverX448(y)).orElseThrow();
+        if (x.testBit(0) != point.get().isXOdd()) {
+            x = p.subtract(x).mod(p);
+        }
+        int doublings = this == ED25519 ? 3 : 2; // cofactor 8 or 4
+        for (int i = 0; i < doublings; i++) {
+            // Edwards doubling, complete on these curves: x' = 2xy / (ax² + y²), y' = (y² - ax²) / (2 - ax² - y²)
+            BigInteger ax2 = a.multiply(x).multiply(x).mod(p);
+            BigInteger y2 = y.multiply(y).mod(p);
+            BigInteger nx = BigInteger.TWO.multiply(x).multiply(y).multiply(ax2.add(y2).modInverse(p)).mod(p);
+            BigInteger ny = y2.subtract(ax2).multiply(BigInteger.TWO.subtract(ax2).subtract(y2).mod(p).modInverse(p)).mod(p);
+            x = nx;
+            y = ny;
+        }
+        return x.signum() == 0 && y.equals(BigInteger.ONE);
+    }
+
     /** Encodes a JDK Edwards point as RFC 8032 octets. */
     public byte[] encodeEdwardsPoint(EdECPoint point) {
         byte[] out = new byte[size];
