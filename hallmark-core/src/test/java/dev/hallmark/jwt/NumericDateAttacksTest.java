@@ -66,6 +66,25 @@ class NumericDateAttacksTest {
     }
 
     @ParameterizedTest(name = "exp {0}")
+    @ValueSource(strings = {"1e-999999999", "1E-2147483647", "0e-999999999", "0e999999999", "0E2147483647", "1e-2000000", "0.5e-1000000000",
+        "1700000000e-999999990"})
+    void tinyNumbersWithHugeExponentsAreTheEpochAndCostNothing(String value) {
+        // valid JSON numbers below one nanosecond: the instant is the epoch, so the token is expired. A careless
+        // BigDecimal.setScale on such a value computes 10^999999999 (ArithmeticException, or seconds of CPU for
+        // 1e-2000000), and Jwt.decodeUnverified runs on attacker input before any signature check.
+        assertThat(Jwt.decodeUnverified(tokenWith("exp", value)).claims().expiresAt()).contains(Instant.EPOCH);
+        assertThat(Claims.parse("{\"exp\":" + value + "}").expiresAt()).contains(Instant.EPOCH);
+        assertRejected(() -> verifier().verify(tokenWith("exp", value)), Reason.EXPIRED);
+        assertThat(verifier().verify(tokenWith("nbf", value)).claims().notBefore()).contains(Instant.EPOCH);
+    }
+
+    @ParameterizedTest(name = "exp {0}")
+    @ValueSource(strings = {"1e999999999", "1E2147483647", "1795946700e999999999"})
+    void hugeNumbersAreMalformedAndCostNothing(String value) {
+        assertRejected(() -> Jwt.decodeUnverified(tokenWith("exp", value)), Reason.MALFORMED);
+    }
+
+    @ParameterizedTest(name = "exp {0}")
     @ValueSource(strings = {"1795946700", "1795946700.0", "1795946700.999999999", "1.7959467E9", "17959467e2",
         "1795946400.000000001"})
     void everyNumberSpellingOfAFutureDateIsAccepted(String value) {
