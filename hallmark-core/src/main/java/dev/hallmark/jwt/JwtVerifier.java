@@ -97,8 +97,7 @@ public final class JwtVerifier {
         }
         // 10. revocation
         if (revocation != null && revocation.isRevoked(claims)) {
-            throw new JoseException(Reason.REVOKED, "token was revoked"
-                    + claims.jwtId().map(j -> " (jti " + j + ")").orElse(""));
+            throw new JoseException(Reason.REVOKED, "token was revoked");
         }
         return new VerifiedJwt(token, header, claims, verified.algorithm(), verified.key());
     }
@@ -111,12 +110,17 @@ public final class JwtVerifier {
                 throw new JoseException(Reason.MISSING_CLAIM, "claim \"exp\" is required (allowMissingExpiration() to waive)");
             }
         } else if (!now.isBefore(exp.get().plus(leeway))) {
-            throw new JoseException(Reason.EXPIRED, "token expired at " + exp.get() + " (RFC 7519 §4.1.4)");
+            // claim values stay out of messages (JoseException): say which check failed, not the token's times
+            throw new JoseException(Reason.EXPIRED, "token is past its \"exp\"" + leewayNote() + " (RFC 7519 §4.1.4)");
         }
         var nbf = claims.notBefore();
         if (nbf.isPresent() && now.plus(leeway).isBefore(nbf.get())) {
-            throw new JoseException(Reason.NOT_YET_VALID, "token is not valid before " + nbf.get() + " (RFC 7519 §4.1.5)");
+            throw new JoseException(Reason.NOT_YET_VALID, "token is before its \"nbf\"" + leewayNote() + " (RFC 7519 §4.1.5)");
         }
+    }
+
+    private String leewayNote() {
+        return leeway.isZero() ? "" : " even with the leeway of " + leeway;
     }
 
     private void checkIssuer(Claims claims) {

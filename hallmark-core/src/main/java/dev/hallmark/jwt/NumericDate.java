@@ -31,6 +31,11 @@ final class NumericDate {
             if (d.signum() < 0 || d.compareTo(MAX) > 0) {
                 throw outOfRange(claim);
             }
+            if (d.precision() - d.scale() < -9) {
+                // below one nanosecond (e.g. 1e-999999999): the epoch. Rescaling such a value would compute a huge
+                // power of ten (an ArithmeticException or seconds of CPU), and this runs on unverified input too.
+                return Instant.EPOCH;
+            }
             BigDecimal seconds = d.setScale(0, RoundingMode.FLOOR);
             long nanos = d.subtract(seconds).movePointRight(9).setScale(0, RoundingMode.FLOOR).longValueExact();
             return Instant.ofEpochSecond(seconds.longValueExact(), nanos);

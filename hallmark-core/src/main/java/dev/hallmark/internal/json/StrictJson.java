@@ -1,7 +1,9 @@
 package dev.hallmark.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -50,7 +52,9 @@ public final class StrictJson {
         } catch (StreamConstraintsException e) {
             throw new JoseException(Reason.MALFORMED, what + " exceeds JSON limits: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new JoseException(Reason.MALFORMED, what + " is not valid JSON: " + shortMessage(e));
+            // Jackson's messages quote the offending token, which may be a secret (an unquoted key member, a claim
+            // value): say where the JSON broke, never what it says there.
+            throw new JoseException(Reason.MALFORMED, what + " is not valid JSON" + location(e));
         } catch (NumberFormatException | ArithmeticException e) {
             throw new JoseException(Reason.MALFORMED, what + " has a number out of range");
         }
@@ -64,13 +68,12 @@ public final class StrictJson {
         return parseObject(json.getBytes(StandardCharsets.UTF_8), limits, what);
     }
 
-    private static String shortMessage(IOException e) {
-        String m = e.getMessage();
-        if (m == null) {
-            return e.getClass().getSimpleName();
+    private static String location(IOException e) {
+        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+            JsonLocation at = j.getLocation();
+            return " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return "";
     }
 
     private static final class Reader {
