@@ -49,6 +49,9 @@ public final class Main {
             }
         };
         CommandLine cli = new CommandLine(new HallmarkCommand(), factory);
+        // picocli would otherwise replace any "@FILE" argument by the file's words before the commands see it,
+        // breaking `--claims @FILE` and `verify @token.txt`, which read the file themselves.
+        cli.setExpandAtFiles(false);
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(ctx.err(), StandardCharsets.UTF_8), true));
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(ctx.colour() ? CommandLine.Help.Ansi.ON
