@@ -25,7 +25,9 @@ public final class Main {
         CommandLine cli = commandLine(ctx);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> Failures.report(e, ctx, stackTrace));
         cli.setParameterExceptionHandler((e, argv) -> {
-            ctx.err().println("error: " + e.getMessage());
+            // Some picocli messages (argument groups) already start with "Error: "; print one prefix only.
+            String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
+            ctx.err().println("error: " + message);
             CommandLine cmd = e.getCommandLine();
             ctx.err().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE;
