@@ -83,7 +83,9 @@ final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Jwk key = KeyFile.read(keyFile, ctx, "--key").single(kid, "--key " + keyFile);
+        KeyFile file = KeyFile.read(keyFile, ctx, "--key");
+        // --kid selects the key of a JWK Set; for a file of one key it names that key in the header.
+        Jwk key = file.single(file.isSet() ? kid : null, "--key " + keyFile);
         if (!key.isPrivate()) {
             throw new UsageException("--key " + keyFile + ": signing needs a private key, this one is public");
         }
