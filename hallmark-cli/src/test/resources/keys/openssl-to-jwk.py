@@ -19,6 +19,7 @@ KEYS = {  # fixture name -> PEM with the private key
     "ed448": "ed448-pkcs8.pem",
     "x25519": "x25519-pkcs8.pem",
     "x448": "x448-pkcs8.pem",
+    "rsa-1024": "rsa-1024-pkcs8.pem",
 }
 EC_SIZES = {"P-256": 32, "P-384": 48, "P-521": 66}
 PRIVATE = ("d", "p", "q", "dp", "dq", "qi", "k")
