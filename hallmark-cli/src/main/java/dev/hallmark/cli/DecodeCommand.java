@@ -84,7 +84,7 @@ final class DecodeCommand implements Callable<Integer> {
         ctx.out().println(JsonText.pretty(header, colour));
         if (!jwe) {
             ctx.out().println("Payload:");
-            ctx.out().println(payload instanceof String s ? s : JsonText.pretty(payload, colour));
+            ctx.out().println(payload instanceof String s ? printable(s) : JsonText.pretty(payload, colour));
         }
         if (!times.isEmpty()) {
             ctx.out().println("Times:");
@@ -108,6 +108,25 @@ final class DecodeCommand implements Callable<Integer> {
             // fall through
         }
         throw new JoseException(dev.hallmark.Reason.MALFORMED, "JWE protected header is not base64url JSON");
+    }
+
+    /**
+     * A text payload as it reads, except control characters, which are shown as {@code \\uXXXX}: a token's payload
+     * is attacker-controlled and must not drive the terminal (ANSI escape sequences).
+     */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)
+                    || c == '\u2028' || c == '\u2029';
+            if (control) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** The payload as JSON when it is JSON, as text when it is UTF-8, else as base64url. */

@@ -4,11 +4,15 @@ import dev.hallmark.cli.support.CliContext;
 import dev.hallmark.cli.support.ExitCode;
 import dev.hallmark.cli.support.KeyFile;
 import dev.hallmark.cli.support.UsageException;
+import dev.hallmark.jwk.EcJwk;
 import dev.hallmark.jwk.Jwk;
 import dev.hallmark.jwk.JwkSet;
 import dev.hallmark.jwk.OctJwk;
+import dev.hallmark.jwk.OkpJwk;
 import dev.hallmark.jwk.Pem;
+import dev.hallmark.jwk.RsaJwk;
 import dev.hallmark.jwk.Thumbprint;
+import dev.hallmark.jws.JwsAlgorithm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,13 +88,39 @@ final class JwkCommand implements java.util.concurrent.Callable<Integer> {
             key = key.withKeyId(kid);
         }
         if (alg != null) {
+            checkFits(key, alg);
             key = key.withAlgorithm(alg);
         }
         if (use != null) {
+            if (!use.equals("sig") && !use.equals("enc")) {
+                throw new UsageException("--use " + use + ": expected sig or enc");
+            }
             key = key.withUse(use);
         }
         ctx.out().println(key.isPrivate() ? key.toPrivateJson() : key.toPublicJson());
         return ExitCode.OK;
+    }
+
+    /** A key bound to an algorithm it cannot serve is unusable: refuse to write it (core does not check this). */
+    private static void checkFits(Jwk key, String alg) {
+        boolean fits;
+        var jws = JwsAlgorithm.fromName(alg);
+        if (jws.isPresent()) {
+            fits = jws.get().keyType().equals(key.keyType())
+                    && jws.get().curve().map(c -> key instanceof EcJwk ec && ec.curveName().equals(c)).orElse(true)
+                    && !(key instanceof OkpJwk okp && !okp.curveName().startsWith("Ed"));
+        } else if (alg.startsWith("RSA")) {
+            fits = key instanceof RsaJwk;
+        } else if (alg.startsWith("ECDH-ES")) {
+            fits = key instanceof EcJwk || key instanceof OkpJwk okp && okp.curveName().startsWith("X");
+        } else {
+            fits = key instanceof OctJwk;
+        }
+        if (!fits) {
+            throw new UsageException("--alg " + alg + ": does not fit this " + key.keyType()
+                    + (key instanceof EcJwk ec ? " " + ec.curveName() : key instanceof OkpJwk okp ? " " + okp.curveName() : "")
+                    + " key");
+        }
     }
 
     @Command(name = "to-pem", mixinStandardHelpOptions = true,

@@ -51,17 +51,29 @@ final class KeygenCommand implements Callable<Integer> {
         try {
             if (size != null) {
                 if (alg.startsWith("RS") || alg.startsWith("PS") || alg.startsWith("RSA")) {
-                    gen.rsaBits(size);
+                    try {
+                        gen.rsaBits(size);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--size " + size + ": " + e.getMessage());
+                    }
                 } else if (alg.startsWith("HS") || alg.equals("dir")) {
                     if (size % 8 != 0) {
                         throw new UsageException("--size " + size + ": must be a multiple of 8 bits");
                     }
-                    gen.secretBytes(size / 8);
+                    try {
+                        gen.secretBytes(size / 8);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--size " + size + ": " + e.getMessage());
+                    }
                 } else {
                     throw new UsageException("--size does not apply to " + alg);
                 }
             }
             if (crv != null) {
+                // KeyGenerator ignores a curve for RSA; only EC, EdDSA and ECDH-ES keys have one.
+                if (!alg.startsWith("ES") && !alg.equals("EdDSA") && !alg.startsWith("ECDH-ES")) {
+                    throw new UsageException("--crv does not apply to " + alg);
+                }
                 gen.curve(crv);
             }
             if (kid != null) {

@@ -25,7 +25,9 @@ public final class Main {
         CommandLine cli = commandLine(ctx);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> Failures.report(e, ctx, stackTrace));
         cli.setParameterExceptionHandler((e, argv) -> {
-            ctx.err().println("error: " + e.getMessage());
+            // Some picocli messages (argument groups) already start with "Error: "; print one prefix only.
+            String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
+            ctx.err().println("error: " + message);
             CommandLine cmd = e.getCommandLine();
             ctx.err().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE;
@@ -49,6 +51,9 @@ public final class Main {
             }
         };
         CommandLine cli = new CommandLine(new HallmarkCommand(), factory);
+        // picocli would otherwise replace any "@FILE" argument by the file's words before the commands see it,
+        // breaking `--claims @FILE` and `verify @token.txt`, which read the file themselves.
+        cli.setExpandAtFiles(false);
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(ctx.err(), StandardCharsets.UTF_8), true));
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(ctx.colour() ? CommandLine.Help.Ansi.ON

@@ -83,7 +83,9 @@ final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Jwk key = KeyFile.read(keyFile, ctx, "--key").single(kid, "--key " + keyFile);
+        KeyFile file = KeyFile.read(keyFile, ctx, "--key");
+        // --kid selects the key of a JWK Set; for a file of one key it names that key in the header.
+        Jwk key = file.single(file.isSet() ? kid : null, "--key " + keyFile);
         if (!key.isPrivate()) {
             throw new UsageException("--key " + keyFile + ": signing needs a private key, this one is public");
         }
@@ -111,10 +113,10 @@ final class SignCommand implements Callable<Integer> {
             b.audience(audiences);
         }
         if (exp != null) {
-            b.expiresAt(now.plus(Durations.parse(exp, "--exp")));
+            b.expiresAt(at(now, exp, "--exp"));
         }
         if (nbf != null) {
-            b.notBefore(now.plus(Durations.parse(nbf, "--nbf")));
+            b.notBefore(at(now, nbf, "--nbf"));
         }
         if (jti) {
             byte[] id = new byte[16];
@@ -148,5 +150,19 @@ final class SignCommand implements Callable<Integer> {
         }
         ctx.out().println(signer.sign(built));
         return ExitCode.OK;
+    }
+
+    /** Now plus a duration, refused as a usage error when it leaves the NumericDate range (year 0..9999). */
+    private static Instant at(Instant now, String duration, String option) {
+        try {
+            Instant t = now.plus(Durations.parse(duration, option));
+            if (t.isBefore(Instant.EPOCH) || t.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+                throw new UsageException(option + " " + duration + ": the time would be " + t
+                        + ", outside 1970..9999");
+            }
+            return t;
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new UsageException(option + " " + duration + ": the time would be out of range");
+        }
     }
 }

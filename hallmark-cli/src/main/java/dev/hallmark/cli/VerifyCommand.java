@@ -173,7 +173,11 @@ final class VerifyCommand implements Callable<Integer> {
             b.expectType(type);
         }
         b.requireClaims(required.toArray(String[]::new));
-        b.leeway(Durations.parse(leeway, "--leeway"));
+        java.time.Duration skew = Durations.parse(leeway, "--leeway");
+        if (skew.isNegative() || skew.compareTo(JwtVerifier.MAX_LEEWAY) > 0) {
+            throw new UsageException("--leeway " + leeway + ": must be between 0s and 10m");
+        }
+        b.leeway(skew);
         try {
             return b.build();
         } catch (IllegalStateException e) {

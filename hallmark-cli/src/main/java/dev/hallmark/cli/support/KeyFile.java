@@ -30,7 +30,7 @@ public record KeyFile(List<Jwk> keys, boolean isSet, List<String> skipped) {
         String trimmed = text.strip();
         try {
             if (trimmed.startsWith("{")) {
-                if (isJwkSet(trimmed)) {
+                if (isJwkSet(trimmed, where)) {
                     JwkSet set = JwkSet.parse(trimmed);
                     if (set.keys().isEmpty()) {
                         throw new UsageException(where + ": the JWK Set has no usable key"
@@ -51,12 +51,12 @@ public record KeyFile(List<Jwk> keys, boolean isSet, List<String> skipped) {
         throw new UsageException(where + ": not a JWK, a JWK Set or a PEM key");
     }
 
-    private static boolean isJwkSet(String json) {
+    private static boolean isJwkSet(String json, String where) {
         try {
             Object parsed = JsonText.parse(json);
             return parsed instanceof java.util.Map<?, ?> m && m.containsKey("keys") && !m.containsKey("kty");
         } catch (IllegalArgumentException e) {
-            throw new UsageException("not valid JSON: " + e.getMessage());
+            throw new UsageException(where + ": not valid JSON: " + e.getMessage());
         }
     }
 
