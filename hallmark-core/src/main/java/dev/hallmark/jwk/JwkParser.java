@@ -1,5 +1,6 @@
 package dev.hallmark.jwk;
 
+import dev.hallmark.internal.codec.Printable;
 import dev.hallmark.JoseException;
 import dev.hallmark.Limits;
 import dev.hallmark.Reason;
@@ -61,7 +62,7 @@ final class JwkParser {
             case "OKP" -> okp(json, meta);
             case "oct" -> oct(json, meta);
             default -> throw new JoseException(Reason.MALFORMED, "JWK has unsupported \"kty\" \""
-                    + printable(kty) + "\" (RFC 7517 §4.1)");
+                    + Printable.of(kty) + "\" (RFC 7517 §4.1)");
         };
         checkCertificates(jwk);
         return jwk;
@@ -84,7 +85,7 @@ final class JwkParser {
                     throw malformed("\"key_ops\" must be an array of strings (RFC 7517 §4.3)");
                 }
                 if (!ops.add(s)) {
-                    throw malformed("\"key_ops\" lists \"" + printable(s) + "\" twice (RFC 7517 §4.3)");
+                    throw malformed("\"key_ops\" lists \"" + Printable.of(s) + "\" twice (RFC 7517 §4.3)");
                 }
             }
         } else if (json.containsKey("key_ops")) {
@@ -209,7 +210,7 @@ final class JwkParser {
     private static EcJwk ec(Map<String, Object> json, KeyMetadata meta) {
         String crv = requiredString(json, "crv");
         EcCurve curve = EcCurve.byJwkName(crv).orElseThrow(() ->
-                malformed("EC key has unsupported \"crv\" \"" + printable(crv) + "\" (RFC 7518 §6.2.1.1)"));
+                malformed("EC key has unsupported \"crv\" \"" + Printable.of(crv) + "\" (RFC 7518 §6.2.1.1)"));
         BigInteger x = new BigInteger(1, fixedOctets(json, "x", curve.size()));
         BigInteger y = new BigInteger(1, fixedOctets(json, "y", curve.size()));
         ECPoint w = new ECPoint(x, y);
@@ -234,7 +235,7 @@ final class JwkParser {
     private static OkpJwk okp(Map<String, Object> json, KeyMetadata meta) {
         String crv = requiredString(json, "crv");
         OkpCurve curve = OkpCurve.byJwkName(crv).orElseThrow(() ->
-                malformed("OKP key has unsupported \"crv\" \"" + printable(crv) + "\" (RFC 8037 §2)"));
+                malformed("OKP key has unsupported \"crv\" \"" + Printable.of(crv) + "\" (RFC 8037 §2)"));
         byte[] x = fixedOctets(json, "x", curve.size());
         byte[] d = json.containsKey("d") ? fixedOctets(json, "d", curve.size()) : null;
         return okp(meta, curve, x, d);
@@ -367,14 +368,5 @@ final class JwkParser {
 
     static JoseException malformed(String message) {
         return new JoseException(Reason.MALFORMED, message);
-    }
-
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 40; i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return b.toString();
     }
 }

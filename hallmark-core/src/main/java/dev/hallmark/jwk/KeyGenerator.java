@@ -105,7 +105,7 @@ public final class KeyGenerator {
     }
 
     private Jwk secret(int bytes) {
-        if (curve != null || rsaBits != null) {
+        if (curve != null || rsaBits != null || (secretBytes != null && bytes != secretBytes)) {
             throw new IllegalArgumentException(alg + " takes no curve or RSA size");
         }
         byte[] k = new byte[bytes];
@@ -115,6 +115,9 @@ public final class KeyGenerator {
     }
 
     private Jwk rsa() {
+        if (curve != null || secretBytes != null) {
+            throw new IllegalArgumentException(alg + " takes an RSA size, not a curve or secret size");
+        }
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(new RSAKeyGenParameterSpec(rsaBits == null ? 2048 : rsaBits, RSAKeyGenParameterSpec.F4), RANDOM);
@@ -125,6 +128,9 @@ public final class KeyGenerator {
     }
 
     private Jwk ec(EcCurve c) {
+        if (rsaBits != null || secretBytes != null) {
+            throw new IllegalArgumentException(alg + " takes no RSA or secret size");
+        }
         if (curve != null && !curve.equals(c.jwkName())) {
             throw new IllegalArgumentException(alg + " uses " + c.jwkName() + ", not " + curve);
         }
@@ -153,6 +159,9 @@ public final class KeyGenerator {
     }
 
     private Jwk okp(String crv, boolean signature) {
+        if (rsaBits != null || secretBytes != null) {
+            throw new IllegalArgumentException(alg + " takes no RSA or secret size");
+        }
         OkpCurve c = OkpCurve.byJwkName(crv).filter(o -> o.isSignatureCurve() == signature).orElseThrow(() ->
                 new IllegalArgumentException(alg + " cannot use curve " + crv));
         try {

@@ -16,7 +16,7 @@ public final class AlgorithmPolicy {
     private final Set<JwsAlgorithm> allowed;
 
     private AlgorithmPolicy(Set<JwsAlgorithm> allowed) {
-        this.allowed = Set.copyOf(allowed);
+        this.allowed = java.util.Collections.unmodifiableSet(EnumSet.copyOf(allowed));
     }
 
     /** A policy allowing exactly these algorithms; at least one. */

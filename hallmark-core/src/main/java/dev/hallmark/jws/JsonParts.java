@@ -4,6 +4,7 @@ import dev.hallmark.JoseException;
 import dev.hallmark.Limits;
 import dev.hallmark.Reason;
 import dev.hallmark.internal.codec.Base64Url;
+import dev.hallmark.internal.codec.Printable;
 import dev.hallmark.internal.json.StrictJson;
 
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ final class JsonParts {
         }
         for (String name : unprotectedParams.keySet()) {
             if (protectedParams.containsKey(name)) {
-                throw new JoseException(Reason.MALFORMED, "header parameter \"" + SignatureCheck.printable(name)
+                throw new JoseException(Reason.MALFORMED, "header parameter \"" + Printable.of(name)
                         + "\" is both protected and unprotected (RFC 7515 §7.2.1)");
             }
         }

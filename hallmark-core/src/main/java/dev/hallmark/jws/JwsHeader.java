@@ -2,6 +2,7 @@ package dev.hallmark.jws;
 
 import dev.hallmark.JoseException;
 import dev.hallmark.Reason;
+import dev.hallmark.internal.codec.Printable;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -126,8 +127,23 @@ public final class JwsHeader {
     }
 
     @Override
+    /** The algorithm, key id and parameter names, made safe to log: header values come from attackers. */
     public String toString() {
-        return "JwsHeader" + params;
+        StringBuilder b = new StringBuilder("JwsHeader{alg=").append(Printable.of(algorithm()));
+        keyId().ifPresent(k -> b.append(", kid=").append(Printable.of(k)));
+        b.append(", parameters=[");
+        int n = 0;
+        for (String name : params.keySet()) {
+            if (n++ > 0) {
+                b.append(", ");
+            }
+            if (n > 20) {
+                b.append("...");
+                break;
+            }
+            b.append(Printable.of(name));
+        }
+        return b.append("]}").toString();
     }
 
     /** Builds the extra parameters of a header to sign; {@code alg} and {@code kid} come from the signing key. */

@@ -1,5 +1,6 @@
 package dev.hallmark.jws;
 
+import dev.hallmark.internal.codec.Printable;
 import dev.hallmark.JoseException;
 import dev.hallmark.Limits;
 import dev.hallmark.Reason;
@@ -62,7 +63,7 @@ final class SignatureCheck {
                 }
                 if (!understoodCritical.contains(name)) {
                     throw new JoseException(Reason.UNSUPPORTED_CRITICAL,
-                            "critical header parameter \"" + printable(name) + "\" is not understood (RFC 7515 §4.1.11)");
+                            "critical header parameter \"" + Printable.of(name) + "\" is not understood (RFC 7515 §4.1.11)");
                 }
                 if (!protectedParams.containsKey(name)) {
                     throw new JoseException(Reason.UNSUPPORTED_CRITICAL,
@@ -92,21 +93,21 @@ final class SignatureCheck {
         List<Jwk> candidates = keys.select(matcher);
         if (kid != null) {
             if (candidates.isEmpty()) {
-                throw new JoseException(Reason.KEY_NOT_FOUND, "no trusted key has kid \"" + printable(kid) + "\"");
+                throw new JoseException(Reason.KEY_NOT_FOUND, "no trusted key has kid \"" + Printable.of(kid) + "\"");
             }
             if (candidates.size() > 1) {
                 throw new JoseException(Reason.KEY_NOT_FOUND, "more than one trusted key has kid \""
-                        + printable(kid) + "\"; refusing to guess");
+                        + Printable.of(kid) + "\"; refusing to guess");
             }
             Jwk key = candidates.get(0);
             if (!alg.fits(key)) {
                 throw new JoseException(Reason.ALG_NOT_ALLOWED, "\"alg\" " + alg + " does not fit the key with kid \""
-                        + printable(kid) + "\" (" + key.keyType() + key.algorithm().map(a -> ", alg " + a).orElse("") + ")");
+                        + Printable.of(kid) + "\" (" + key.keyType() + key.algorithm().map(a -> ", alg " + a).orElse("") + ")");
             }
             checkStrength(alg, key);
             if (!alg.scheme().verify(jcaKey(key), input, off, len, signature)) {
                 throw new JoseException(Reason.BAD_SIGNATURE, "signature does not verify with the key with kid \""
-                        + printable(kid) + "\"");
+                        + Printable.of(kid) + "\"");
             }
             return key;
         }
@@ -137,8 +138,8 @@ final class SignatureCheck {
     static JwsAlgorithm algorithm(String name) {
         return JwsAlgorithm.fromName(name).orElseThrow(() -> new JoseException(Reason.ALG_NOT_ALLOWED,
                 "none".equalsIgnoreCase(name.trim())
-                        ? "\"alg\" \"" + printable(name) + "\": unsecured JWS is never accepted (RFC 8725 §3.2)"
-                        : "\"alg\" \"" + printable(name) + "\" is not a supported JWS algorithm"));
+                        ? "\"alg\" \"" + Printable.of(name) + "\": unsecured JWS is never accepted (RFC 8725 §3.2)"
+                        : "\"alg\" \"" + Printable.of(name) + "\" is not a supported JWS algorithm"));
     }
 
     private void checkStrength(JwsAlgorithm alg, Jwk key) {
@@ -154,14 +155,5 @@ final class SignatureCheck {
 
     static Key jcaKey(Jwk key) {
         return key instanceof OctJwk oct ? oct.toSecretKey() : key.publicKey();
-    }
-
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 64; i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f || c == '"' ? '?' : c);
-        }
-        return s.length() > 64 ? b + "..." : b.toString();
     }
 }

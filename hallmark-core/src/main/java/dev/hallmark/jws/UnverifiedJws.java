@@ -54,6 +54,6 @@ public final class UnverifiedJws {
 
     @Override
     public String toString() {
-        return "UnverifiedJws{alg=" + header.algorithm() + ", payload=" + payload.length + " bytes}";
+        return "UnverifiedJws{header=" + header + ", payload=" + payload.length + " bytes}";
     }
 }

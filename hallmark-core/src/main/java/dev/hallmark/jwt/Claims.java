@@ -317,8 +317,13 @@ public final class Claims {
             return values.containsKey(name);
         }
 
+        /** The claims; a registered claim of the wrong type is a caller mistake: {@link IllegalArgumentException}. */
         public Claims build() {
-            return new Claims(new LinkedHashMap<>(values));
+            try {
+                return new Claims(new LinkedHashMap<>(values));
+            } catch (JoseException e) {
+                throw new IllegalArgumentException(e.getMessage().substring(e.reason().name().length() + 2), e);
+            }
         }
 
         private static Object toJsonValue(Object v) {

@@ -107,7 +107,7 @@ public final class JwtVerifier {
         var exp = claims.expiresAt();
         if (exp.isEmpty()) {
             if (requireExpiration) {
-                throw new JoseException(Reason.MISSING_CLAIM, "claim \"exp\" is required (allowMissingExpiration() to waive)");
+                throw new JoseException(Reason.MISSING_CLAIM, "claim \"exp\" is required");
             }
         } else if (!now.isBefore(exp.get().plus(leeway))) {
             // claim values stay out of messages (JoseException): say which check failed, not the token's times

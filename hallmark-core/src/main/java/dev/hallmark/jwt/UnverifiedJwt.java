@@ -35,6 +35,6 @@ public final class UnverifiedJwt {
 
     @Override
     public String toString() {
-        return "UnverifiedJwt{alg=" + header.algorithm() + ", claims=" + claims + "}";
+        return "UnverifiedJwt{header=" + header + ", claims=" + claims + "}";
     }
 }

@@ -1,5 +1,6 @@
 package dev.hallmark.internal.json;
 
+import dev.hallmark.internal.codec.Printable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -97,9 +98,9 @@ public final class StrictJson {
             Map<String, Object> map = new LinkedHashMap<>();
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
+                String name = wellFormed(p.currentName());
                 if (map.containsKey(name)) {
-                    throw malformed("has the member \"" + printable(name) + "\" more than once (RFC 7515 §5.2, RFC 7519 §4)");
+                    throw malformed("has the member \"" + Printable.of(name) + "\" more than once (RFC 7515 §5.2, RFC 7519 §4)");
                 }
                 map.put(name, readValue(p.nextToken(), depth));
             }
@@ -137,7 +138,7 @@ public final class StrictJson {
                 case START_ARRAY:
                     return readArray(depth + 1);
                 case VALUE_STRING:
-                    return p.getText();
+                    return wellFormed(p.getText());
                 case VALUE_NUMBER_INT:
                     return switch (p.getNumberType()) {
                         case INT, LONG -> p.getLongValue();
@@ -156,19 +157,25 @@ public final class StrictJson {
             }
         }
 
+        /**
+         * A string whose {@code \\u} escapes pair up: a lone surrogate names no character (RFC 8259 §8.2, RFC 7493
+         * §2.1) and would be read differently by different parsers.
+         */
+        private String wellFormed(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw malformed("has a string with an unpaired surrogate escape (RFC 7493 §2.1)");
+                }
+            }
+            return text;
+        }
+
         JoseException malformed(String why) {
             return new JoseException(Reason.MALFORMED, what + " " + why);
         }
-    }
-
-    /** Member names in messages are truncated and stripped of control characters: they come from attackers. */
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 40; i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return s.length() > 40 ? b + "..." : b.toString();
     }
 
     /** True for the exact Java types this reader produces for JSON numbers. */
