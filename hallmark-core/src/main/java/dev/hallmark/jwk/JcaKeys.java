@@ -56,6 +56,11 @@ final class JcaKeys {
             if (!rp.getModulus().equals(rsa.modulus())) {
                 throw JwkParser.malformed("RSA private and public keys have different moduli");
             }
+            if (rp instanceof RSAPrivateCrtKey crt && crt.getPrimeP() != null && crt.getPrimeP().signum() > 0) {
+                KeyConsistency.checkRsaCrt(crt.getModulus(), rsa.publicKey().getPublicExponent(),
+                        crt.getPrivateExponent(), crt.getPrimeP(), crt.getPrimeQ(), crt.getPrimeExponentP(),
+                        crt.getPrimeExponentQ(), crt.getCrtCoefficient());
+            }
             return new RsaJwk(KeyMetadata.EMPTY, rsa.publicKey(), rp);
         }
         if (pub instanceof EcJwk ec && priv instanceof ECPrivateKey ep) {
