@@ -10,12 +10,15 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.hallmark.jwk.Jwk;
 import dev.hallmark.jwk.KeyGenerator;
 import dev.hallmark.jwk.OctJwk;
+import dev.hallmark.jwk.Pem;
 import dev.hallmark.jwk.Thumbprint;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.security.cert.X509Certificate;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -24,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * JWKs cross between Hallmark and Nimbus as JSON in both directions, and both compute the same RFC 7638
  * thumbprints (SHA-256, -384, -512) and RFC 9278 thumbprint URIs, for RSA, EC on the three NIST curves, OKP on all
- * four CFRG curves and oct.
+ * four CFRG curves and oct; certificate chains travel as {@code x5c}.
  */
 class NimbusJwkInteropTest {
 
@@ -110,6 +113,36 @@ class NimbusJwkInteropTest {
         assertThat(nimbus.getKeyOperations()).extracting(o -> o.identifier())
                 .containsExactlyInAnyOrder(ops.split(";"));
         assertThat(Jwk.parse(nimbus.toJSONString()).keyOperations()).containsExactlyInAnyOrder(ops.split(";"));
+    }
+
+    /** A certificate chain read from PEM travels as {@code x5c}; Nimbus sees the same certificates in order. */
+    @Test
+    void x5cFromPemReadByNimbus() throws Exception {
+        Jwk key = Pem.readJwk(resource("/pem/chain.pem"));
+        JWK nimbus = NimbusPeer.parse(key.toPublicJson());
+        assertThat(nimbus.getParsedX509CertChain()).containsExactlyElementsOf(key.certificateChain());
+        assertSameThumbprints(key, nimbus);
+    }
+
+    /** Nimbus's JWK of a certificate (with x5c and x5t#S256) is read by Hallmark, which checks both against the key. */
+    @Test
+    void nimbusCertificateJwkReadByHallmark() throws Exception {
+        Jwk fromPem = Pem.readJwk(resource("/pem/rsa2048.cert.pem"));
+        X509Certificate cert = fromPem.certificateChain().get(0);
+        JWK nimbus = JWK.parse(cert);
+        assertThat(nimbus.getX509CertSHA256Thumbprint()).isNotNull();
+
+        Jwk key = Jwk.parse(nimbus.toJSONString());
+        assertThat(key.certificateChain()).containsExactly(cert);
+        assertThat(key.certificateSha256Thumbprint()).contains(nimbus.getX509CertSHA256Thumbprint().toString());
+        assertSameThumbprints(key, nimbus);
+        assertThat(Thumbprint.of(key)).isEqualTo(Thumbprint.of(fromPem));
+    }
+
+    private static String resource(String name) throws Exception {
+        try (var in = NimbusJwkInteropTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
     }
 
     private static void assertSameThumbprints(Jwk key, JWK nimbus) throws Exception {
