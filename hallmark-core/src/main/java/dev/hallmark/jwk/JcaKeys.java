@@ -56,9 +56,15 @@ final class JcaKeys {
             if (!rp.getModulus().equals(rsa.modulus())) {
                 throw JwkParser.malformed("RSA private and public keys have different moduli");
             }
+            if (rp instanceof RSAPrivateCrtKey crt && crt.getPrimeP() != null && crt.getPrimeP().signum() > 0) {
+                KeyConsistency.checkRsaCrt(crt.getModulus(), rsa.publicKey().getPublicExponent(),
+                        crt.getPrivateExponent(), crt.getPrimeP(), crt.getPrimeQ(), crt.getPrimeExponentP(),
+                        crt.getPrimeExponentQ(), crt.getCrtCoefficient());
+            }
             return new RsaJwk(KeyMetadata.EMPTY, rsa.publicKey(), rp);
         }
         if (pub instanceof EcJwk ec && priv instanceof ECPrivateKey ep) {
+            checkEcScalar(ec.curve(), ep);
             KeyConsistency.checkEc(ec.curve(), ec.publicKey(), ep);
             return new EcJwk(KeyMetadata.EMPTY, ec.curve(), ec.publicKey(), ep);
         }
@@ -83,6 +89,7 @@ final class JcaKeys {
         }
         if (priv instanceof ECPrivateKey ec) {
             EcCurve curve = ecCurve(ec.getParams());
+            checkEcScalar(curve, ec);
             return fromKeyPair(new KeyPair(KeyConsistency.ecPublicFromPrivate(curve, ec), ec), limits);
         }
         if (priv instanceof EdECPrivateKey ed) {
@@ -97,6 +104,13 @@ final class JcaKeys {
         }
         throw new IllegalArgumentException("cannot derive the public key of a " + priv.getAlgorithm()
                 + " private key" + (priv instanceof RSAPrivateKey ? " without CRT parameters" : ""));
+    }
+
+    /** The scalar must lie in [1, n-1], as the JWK parser requires of {@code d}; zero has no public point. */
+    private static void checkEcScalar(EcCurve curve, ECPrivateKey key) {
+        if (key.getS().signum() <= 0 || key.getS().compareTo(curve.order()) >= 0) {
+            throw JwkParser.malformed("EC private key is out of range");
+        }
     }
 
     private static EcCurve ecCurve(java.security.spec.ECParameterSpec params) {

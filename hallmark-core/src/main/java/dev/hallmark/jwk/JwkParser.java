@@ -169,11 +169,11 @@ final class JwkParser {
             if (present == 5) {
                 BigInteger p = uint(json, "p");
                 BigInteger q = uint(json, "q");
-                if (!p.multiply(q).equals(n)) {
-                    throw malformed("RSA private key: p * q differs from n");
-                }
-                priv = (RSAPrivateKey) generatePrivate("RSA", new RSAPrivateCrtKeySpec(n, e, d, p, q,
-                        uint(json, "dp"), uint(json, "dq"), uint(json, "qi")));
+                BigInteger dp = uint(json, "dp");
+                BigInteger dq = uint(json, "dq");
+                BigInteger qi = uint(json, "qi");
+                KeyConsistency.checkRsaCrt(n, e, d, p, q, dp, dq, qi);
+                priv = (RSAPrivateKey) generatePrivate("RSA", new RSAPrivateCrtKeySpec(n, e, d, p, q, dp, dq, qi));
             } else if (present == 0) {
                 priv = (RSAPrivateKey) generatePrivate("RSA", new RSAPrivateKeySpec(n, d));
             } else {

@@ -29,6 +29,25 @@ final class KeyConsistency {
     private KeyConsistency() {
     }
 
+    /**
+     * The CRT members of an RSA private key belong to its modulus and exponents (RFC 7518 §6.3.2). The JDK signs
+     * with p, q, dp, dq and qi alone, so a key with a wrong one signs nothing verifiable, and a signature made with
+     * one faulty CRT half reveals the factorization of n.
+     */
+    static void checkRsaCrt(BigInteger n, BigInteger e, BigInteger d, BigInteger p, BigInteger q, BigInteger dp,
+                            BigInteger dq, BigInteger qi) {
+        BigInteger one = BigInteger.ONE;
+        if (p.compareTo(one) <= 0 || q.compareTo(one) <= 0 || !p.multiply(q).equals(n)) {
+            throw JwkParser.malformed("RSA private key: p * q differs from n");
+        }
+        BigInteger p1 = p.subtract(one);
+        BigInteger q1 = q.subtract(one);
+        if (!e.multiply(d).mod(p1).equals(one) || !e.multiply(d).mod(q1).equals(one)
+                || !d.mod(p1).equals(dp) || !d.mod(q1).equals(dq) || !q.multiply(qi).mod(p).equals(one)) {
+            throw JwkParser.malformed("RSA private key: d, dp, dq and qi do not belong to p, q and e (RFC 7518 §6.3.2)");
+        }
+    }
+
     static void checkEc(EcCurve curve, ECPublicKey pub, ECPrivateKey priv) {
         if (!signsFor(priv, pub, ecdsa(curve))) {
             throw JwkParser.malformed("EC private key \"d\" does not belong to the public point (x, y)");

@@ -76,6 +76,7 @@ public final class KeyGenerator {
     }
 
     public Jwk generate() {
+        checkOptions();
         String use = isJws() ? "sig" : "enc";
         Jwk key = switch (alg) {
             case "HS256" -> secret(secretBytes == null ? 32 : secretBytes);
@@ -98,6 +99,26 @@ public final class KeyGenerator {
         };
         key = key.withAlgorithm(alg).withUse(use);
         return key.withKeyId(keyId != null ? keyId : Thumbprint.of(key));
+    }
+
+    /** An option the algorithm does not take is a caller mistake: refused, never silently ignored. */
+    private void checkOptions() {
+        if (rsaBits != null && !alg.matches("(RS|PS)(256|384|512)|RSA-OAEP(-256|-384|-512)?")) {
+            throw new IllegalArgumentException(alg + " takes no RSA size");
+        }
+        if (curve != null && !alg.matches("ES(256|384|512)|EdDSA|ECDH-ES(\\+A(128|192|256)KW)?")) {
+            throw new IllegalArgumentException(alg + " takes no curve");
+        }
+        if (secretBytes != null) {
+            if (!alg.matches("HS(256|384|512)|dir")) {
+                throw new IllegalArgumentException(alg + " takes no secret size (AES keys have exactly their own)");
+            }
+            int atLeast = alg.equals("dir") ? 1 : Integer.parseInt(alg.substring(2)) / 8;
+            if (secretBytes < atLeast) {
+                throw new IllegalArgumentException(alg + " needs a secret of at least " + atLeast
+                        + " bytes (RFC 7518 §3.2)");
+            }
+        }
     }
 
     private boolean isJws() {

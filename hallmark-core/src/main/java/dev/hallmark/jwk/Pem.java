@@ -88,14 +88,20 @@ public final class Pem {
                     default:
                         break;
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                // IndexOutOfBounds: DER that parses but lacks an element the structure requires
                 throw malformed("PEM block " + type + " is not a supported key: " + e.getMessage());
             }
         }
         if (chain.isEmpty()) {
             throw malformed("no PEM key or certificate block found");
         }
-        Jwk key = JcaKeys.fromPublicKey(plainRsa(chain.get(0).getPublicKey()), Limits.DEFAULT);
+        Jwk key;
+        try {
+            key = JcaKeys.fromPublicKey(plainRsa(chain.get(0).getPublicKey()), Limits.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw malformed("PEM certificate holds an unsupported key: " + e.getMessage());
+        }
         return key.withMetadata(new KeyMetadata(null, null, java.util.Set.of(), null, chain, null, null));
     }
 
@@ -128,7 +134,9 @@ public final class Pem {
         try {
             if (oid.equals(RSA_PSS_OID)) {
                 PrivateKey pss = KeyFactory.getInstance("RSASSA-PSS").generatePrivate(new PKCS8EncodedKeySpec(der));
-                RSAPrivateCrtKey k = (RSAPrivateCrtKey) pss;
+                if (!(pss instanceof RSAPrivateCrtKey k)) {
+                    throw new IllegalArgumentException("RSASSA-PSS private key without CRT parameters");
+                }
                 return KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(k.getModulus(),
                         k.getPublicExponent(), k.getPrivateExponent(), k.getPrimeP(), k.getPrimeQ(),
                         k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient()));
