@@ -159,7 +159,8 @@ final class DecodeCommand implements Callable<Integer> {
                 }
                 Instant at = Instant.ofEpochSecond(seconds.longValue());
                 Duration d = Duration.between(now, at);
-                String rel = d.isNegative() ? Durations.human(d) + " ago" : "in " + Durations.human(d);
+                String rel = d.getSeconds() == 0 ? "now"
+                        : d.isNegative() ? Durations.human(d) + " ago" : "in " + Durations.human(d);
                 out.put(name, at + " (" + rel + ")");
             } else if (v != null) {
                 out.put(name, "not a NumericDate");

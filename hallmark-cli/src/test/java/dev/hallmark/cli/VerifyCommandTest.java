@@ -139,7 +139,7 @@ class VerifyCommandTest {
         assertSuccess(verify("--key", EC_PUBLIC, "--leeway", "10m", token));
         // exp + leeway == now is already expired (RFC 7519 §4.1.4: "on or after").
         assertThat(verify("--key", EC_PUBLIC, "--leeway", "1m", token).errLines())
-                .containsExactly("rejected: EXPIRED: token expired at 2026-03-01T11:59:00Z (RFC 7519 §4.1.4)");
+                .containsExactly("rejected: EXPIRED: token is past its \"exp\" even with the leeway of PT1M (RFC 7519 §4.1.4)");
     }
 
     @Test
@@ -163,7 +163,7 @@ class VerifyCommandTest {
         String token = ecToken();
         assertSuccess(verify("--key", EC_PUBLIC, token));
         assertThat(verify("--key", EC_PUBLIC, "--require", "exp", token).errLines()).containsExactly(
-                "rejected: MISSING_CLAIM: claim \"exp\" is required (allowMissingExpiration() to waive)");
+                "rejected: MISSING_CLAIM: claim \"exp\" is required");
     }
 
     @Test
@@ -281,13 +281,13 @@ class VerifyCommandTest {
     @Test
     void expired() {
         assertThat(verify("--key", EC_PUBLIC, ecToken("--exp", "-1m")).errLines()).containsExactly(
-                "rejected: EXPIRED: token expired at 2026-03-01T11:59:00Z (RFC 7519 §4.1.4)");
+                "rejected: EXPIRED: token is past its \"exp\" (RFC 7519 §4.1.4)");
     }
 
     @Test
     void notYetValid() {
         assertThat(verify("--key", EC_PUBLIC, ecToken("--nbf", "5m")).errLines()).containsExactly(
-                "rejected: NOT_YET_VALID: token is not valid before 2026-03-01T12:05:00Z (RFC 7519 §4.1.5)");
+                "rejected: NOT_YET_VALID: token is before its \"nbf\" (RFC 7519 §4.1.5)");
     }
 
     @Test

@@ -90,7 +90,9 @@ final class JcaKeys {
         if (priv instanceof ECPrivateKey ec) {
             EcCurve curve = ecCurve(ec.getParams());
             checkEcScalar(curve, ec);
-            return fromKeyPair(new KeyPair(KeyConsistency.ecPublicFromPrivate(curve, ec), ec), limits);
+            EcJwk pub = (EcJwk) fromPublicKey(KeyConsistency.ecPublicFromPrivate(curve, ec), limits);
+            // the derivation picked the public point with a test signature: the pair matches by construction
+            return new EcJwk(KeyMetadata.EMPTY, curve, pub.publicKey(), ec);
         }
         if (priv instanceof EdECPrivateKey ed) {
             OkpCurve curve = okpCurve(ed.getParams());

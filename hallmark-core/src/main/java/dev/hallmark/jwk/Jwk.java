@@ -123,16 +123,28 @@ public abstract sealed class Jwk permits RsaJwk, EcJwk, OkpJwk, OctJwk {
         return withMetadata(meta.withKid(kid));
     }
 
+    /** This key bound to one algorithm ({@code alg}); for symmetric keys the size rules of that algorithm apply. */
     public Jwk withAlgorithm(String alg) {
         return withMetadata(meta.withAlg(alg));
     }
 
+    /** This key with a {@code use}; one that contradicts its {@code key_ops} is refused (RFC 7517 §4.3). */
     public Jwk withUse(String use) {
-        return withMetadata(meta.withUse(use));
+        return withChecked(() -> meta.withUse(use));
     }
 
+    /** This key with {@code key_ops}; ones that contradict its {@code use} are refused (RFC 7517 §4.3). */
     public Jwk withKeyOperations(Set<String> keyOps) {
-        return withMetadata(meta.withKeyOps(keyOps));
+        return withChecked(() -> meta.withKeyOps(keyOps));
+    }
+
+    /** Metadata the caller sets that contradicts itself is the caller's mistake, not a malformed key. */
+    private Jwk withChecked(java.util.function.Supplier<KeyMetadata> change) {
+        try {
+            return withMetadata(change.get());
+        } catch (dev.hallmark.JoseException e) {
+            throw new IllegalArgumentException(e.getMessage().substring(e.reason().name().length() + 2), e);
+        }
     }
 
     /** The JSON of this key's public members; refused for symmetric keys. */

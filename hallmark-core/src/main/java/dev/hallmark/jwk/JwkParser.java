@@ -176,6 +176,7 @@ final class JwkParser {
                 priv = (RSAPrivateKey) generatePrivate("RSA", new RSAPrivateCrtKeySpec(n, e, d, p, q, dp, dq, qi));
             } else if (present == 0) {
                 priv = (RSAPrivateKey) generatePrivate("RSA", new RSAPrivateKeySpec(n, d));
+                KeyConsistency.checkRsa(pub, priv);
             } else {
                 throw malformed("RSA private key has some but not all of p, q, dp, dq, qi (RFC 7518 §6.3.2)");
             }

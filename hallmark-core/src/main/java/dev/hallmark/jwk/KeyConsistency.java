@@ -48,6 +48,13 @@ final class KeyConsistency {
         }
     }
 
+    /** An RSA private key given without CRT members: only a test signature shows that {@code d} belongs to n, e. */
+    static void checkRsa(java.security.interfaces.RSAPublicKey pub, java.security.PrivateKey priv) {
+        if (!signsFor(priv, pub, "SHA256withRSA")) {
+            throw JwkParser.malformed("RSA private exponent \"d\" does not belong to the public key (n, e)");
+        }
+    }
+
     static void checkEc(EcCurve curve, ECPublicKey pub, ECPrivateKey priv) {
         if (!signsFor(priv, pub, ecdsa(curve))) {
             throw JwkParser.malformed("EC private key \"d\" does not belong to the public point (x, y)");

@@ -126,9 +126,6 @@ public final class KeyGenerator {
     }
 
     private Jwk secret(int bytes) {
-        if (curve != null || rsaBits != null || (secretBytes != null && bytes != secretBytes)) {
-            throw new IllegalArgumentException(alg + " takes no curve or RSA size");
-        }
         byte[] k = new byte[bytes];
         RANDOM.nextBytes(k);
         JwkParser.checkSymmetric(k.length, alg);
@@ -136,9 +133,6 @@ public final class KeyGenerator {
     }
 
     private Jwk rsa() {
-        if (curve != null || secretBytes != null) {
-            throw new IllegalArgumentException(alg + " takes an RSA size, not a curve or secret size");
-        }
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(new RSAKeyGenParameterSpec(rsaBits == null ? 2048 : rsaBits, RSAKeyGenParameterSpec.F4), RANDOM);
@@ -149,9 +143,6 @@ public final class KeyGenerator {
     }
 
     private Jwk ec(EcCurve c) {
-        if (rsaBits != null || secretBytes != null) {
-            throw new IllegalArgumentException(alg + " takes no RSA or secret size");
-        }
         if (curve != null && !curve.equals(c.jwkName())) {
             throw new IllegalArgumentException(alg + " uses " + c.jwkName() + ", not " + curve);
         }
@@ -167,22 +158,10 @@ public final class KeyGenerator {
     private Jwk ecdh() {
         String crv = curve == null ? "P-256" : curve;
         var ec = EcCurve.byJwkName(crv);
-        if (ec.isPresent()) {
-            String saved = curve;
-            curve = null;
-            try {
-                return ec(ec.get());
-            } finally {
-                curve = saved;
-            }
-        }
-        return okp(crv, false);
+        return ec.isPresent() ? ec(ec.get()) : okp(crv, false);
     }
 
     private Jwk okp(String crv, boolean signature) {
-        if (rsaBits != null || secretBytes != null) {
-            throw new IllegalArgumentException(alg + " takes no RSA or secret size");
-        }
         OkpCurve c = OkpCurve.byJwkName(crv).filter(o -> o.isSignatureCurve() == signature).orElseThrow(() ->
                 new IllegalArgumentException(alg + " cannot use curve " + crv));
         try {
