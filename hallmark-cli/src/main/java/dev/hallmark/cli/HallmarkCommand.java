@@ -9,8 +9,6 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The offline, scriptable JOSE toolbox: keys, signing, verification, inspection.",
-        subcommands = {KeygenCommand.class, JwkCommand.class, SignCommand.class, VerifyCommand.class,
-            DecodeCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success; the token is valid",
@@ -23,6 +21,23 @@ import picocli.CommandLine.ScopeType;
             "  hallmark verify --key key.json --aud api TOKEN",
             "  hallmark decode TOKEN"})
 public final class HallmarkCommand implements java.util.concurrent.Callable<Integer> {
+
+    /**
+     * The subcommands by name, in help order. Main registers only the one being run when it can tell: picocli
+     * builds each command's model by reflection, and start-up time matters for a tool called in loops.
+     */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, Class<?>> subcommands() {
+        java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("keygen", KeygenCommand.class);
+        m.put("jwk", JwkCommand.class);
+        m.put("sign", SignCommand.class);
+        m.put("verify", VerifyCommand.class);
+        m.put("decode", DecodeCommand.class);
+        m.put("completion", CompletionCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "On an internal error, print the stack trace.")

@@ -22,7 +22,7 @@ public final class Main {
     /** Runs one command line against the given context and returns its exit code. */
     public static int run(String[] args, CliContext ctx) {
         boolean stackTrace = Arrays.asList(args).contains("--stacktrace");
-        CommandLine cli = commandLine(ctx);
+        CommandLine cli = commandLine(ctx, args.length > 0 ? args[0] : null);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> Failures.report(e, ctx, stackTrace));
         cli.setParameterExceptionHandler((e, argv) -> {
             // Some picocli messages (argument groups) already start with "Error: "; print one prefix only.
@@ -39,7 +39,13 @@ public final class Main {
         }
     }
 
+    /** The full command tree, every subcommand registered (help, completion). */
     static CommandLine commandLine(CliContext ctx) {
+        return commandLine(ctx, null);
+    }
+
+    /** The command tree with only {@code subcommand} registered when it names one, else all of them. */
+    static CommandLine commandLine(CliContext ctx, String subcommand) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
@@ -51,6 +57,17 @@ public final class Main {
             }
         };
         CommandLine cli = new CommandLine(new HallmarkCommand(), factory);
+        boolean versionOnly = "--version".equals(subcommand) || "-V".equals(subcommand);
+        Class<?> only = subcommand == null ? null : HallmarkCommand.SUBCOMMANDS.get(subcommand);
+        for (var e : HallmarkCommand.SUBCOMMANDS.entrySet()) {
+            if (!versionOnly && (only == null || e.getValue() == only)) {
+                try {
+                    cli.addSubcommand(e.getKey(), factory.create(e.getValue()));
+                } catch (Exception ex) {
+                    throw new IllegalStateException("cannot create the " + e.getKey() + " command", ex);
+                }
+            }
+        }
         // picocli would otherwise replace any "@FILE" argument by the file's words before the commands see it,
         // breaking `--claims @FILE` and `verify @token.txt`, which read the file themselves.
         cli.setExpandAtFiles(false);
