@@ -1,6 +1,7 @@
 package dev.hallmark.jws;
 
 import dev.hallmark.JoseException;
+import dev.hallmark.Limits;
 import dev.hallmark.Reason;
 
 /** A compact serialization split at its dots in one bounded pass, as ASCII bytes. */
@@ -16,8 +17,13 @@ final class CompactParts {
         this.secondDot = secondDot;
     }
 
-    static CompactParts split(String token) {
+    /** Refuses a token over the size limit before looking at it, then splits it in one pass. */
+    static CompactParts split(String token, Limits limits) {
         int len = token.length();
+        if (len > limits.maxTokenBytes()) {
+            throw new JoseException(Reason.TOO_LARGE, "token is " + len + " bytes, over the limit of "
+                    + limits.maxTokenBytes());
+        }
         byte[] bytes = new byte[len];
         int first = -1;
         int second = -1;

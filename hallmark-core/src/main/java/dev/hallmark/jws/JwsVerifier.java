@@ -62,13 +62,8 @@ public final class JwsVerifier {
 
     private VerifiedJws verifyCompact(String token, byte[] detached) {
         Objects.requireNonNull(token, "token");
-        // 1. size
-        if (token.length() > limits.maxTokenBytes()) {
-            throw new JoseException(Reason.TOO_LARGE, "token is " + token.length() + " bytes, over the limit of "
-                    + limits.maxTokenBytes());
-        }
-        // 2. exactly three segments of ASCII
-        CompactParts parts = CompactParts.split(token);
+        // 1. size, 2. exactly three segments of ASCII
+        CompactParts parts = CompactParts.split(token, limits);
         byte[] headerJson = Base64Url.decode(parts.bytes, 0, parts.firstDot, "JWS header");
         byte[] signature = Base64Url.decode(parts.bytes, parts.secondDot + 1,
                 parts.bytes.length - parts.secondDot - 1, "JWS signature");

@@ -1,8 +1,6 @@
 package dev.hallmark.jws;
 
-import dev.hallmark.JoseException;
 import dev.hallmark.Limits;
-import dev.hallmark.Reason;
 import dev.hallmark.internal.codec.Base64Url;
 import dev.hallmark.internal.json.StrictJson;
 
@@ -28,11 +26,7 @@ public final class UnverifiedJws {
     }
 
     public static UnverifiedJws decode(String compact, Limits limits) {
-        if (compact.length() > limits.maxTokenBytes()) {
-            throw new JoseException(Reason.TOO_LARGE, "token is " + compact.length() + " bytes, over the limit of "
-                    + limits.maxTokenBytes());
-        }
-        CompactParts parts = CompactParts.split(compact);
+        CompactParts parts = CompactParts.split(compact, limits);
         byte[] headerJson = Base64Url.decode(parts.bytes, 0, parts.firstDot, "JWS header");
         Base64Url.decode(parts.bytes, parts.secondDot + 1, parts.bytes.length - parts.secondDot - 1, "JWS signature");
         Map<String, Object> params = StrictJson.parseObject(headerJson, limits, "JWS header");
