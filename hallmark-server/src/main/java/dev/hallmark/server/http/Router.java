@@ -1,0 +1,88 @@
+package dev.hallmark.server.http;
+
+import dev.hallmark.server.issue.OAuthException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Dispatches by exact path and method. Unknown paths are 404; a known path with another method is 405 with
+ * {@code Allow} (RFC 9110 §15.5.6). Domain refusals become RFC 6749 errors; anything unexpected is logged and
+ * answered 500 without details.
+ */
+public final class Router extends Handler.Abstract {
+
+    private static final Logger LOG = Logger.getLogger(Router.class.getName());
+
+    private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
+    private final int maxBodyBytes;
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+
+    public Router(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Registers {@code endpoint} for {@code method} on {@code path}; call before the server starts. */
+    public Router route(String method, String path, Endpoint endpoint) {
+        routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, endpoint);
+        return this;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Exchange x = new Exchange(request, response, callback, maxBodyBytes);
+        String path = x.path();
+        Map<String, Endpoint> byMethod = routes.get(path);
+        try {
+            if (byMethod == null) {
+                x.json(404, Map.of("error", "not_found"));
+            } else {
+                Endpoint e = byMethod.get(x.method());
+                if (e == null && x.method().equals("HEAD")) {
+                    e = byMethod.get("GET");
+                }
+                if (e == null) {
+                    Set<String> allow = new TreeSet<>(byMethod.keySet());
+                    x.setHeader("Allow", String.join(", ", allow));
+                    x.json(405, Map.of("error", "method_not_allowed"));
+                } else {
+                    e.handle(x);
+                }
+            }
+        } catch (OAuthException e) {
+            OAuthErrors.send(x, e);
+        } catch (HttpStatusException e) {
+            OAuthErrors.send(x, e.status(), e.error(), e.getMessage());
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "request to " + path + " failed", e);
+            if (!x.committed()) {
+                OAuthErrors.send(x, 500, "server_error", "internal error");
+            } else {
+                callback.failed(e);
+            }
+        }
+        count(byMethod == null ? "other" : path, x.status());
+        return true;
+    }
+
+    private void count(String path, int status) {
+        requests.computeIfAbsent(path + " " + status, k -> new LongAdder()).increment();
+    }
+
+    /** Requests so far by {@code "path status"}, for metrics. */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        requests.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+}
