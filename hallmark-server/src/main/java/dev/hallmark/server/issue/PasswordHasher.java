@@ -122,7 +122,9 @@ public final class PasswordHasher {
      * @throws IllegalArgumentException when {@code password} is null or is not valid UTF-16 (a lone surrogate)
      */
     public String hash(char[] password) {
-        Objects.requireNonNull(password, "password");
+        if (password == null) {
+            throw new IllegalArgumentException("password must not be null");
+        }
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         return hash(password, salt);
@@ -175,9 +177,13 @@ public final class PasswordHasher {
     /**
      * True when {@code phc} should be replaced by a fresh {@link #hash(char[])} after a successful login: its memory,
      * passes, lanes, salt or hash length are below this hasher's, or it is not a string this class can verify.
+     *
+     * @throws IllegalArgumentException when {@code phc} is null
      */
     public boolean needsRehash(String phc) {
-        Objects.requireNonNull(phc, "phc");
+        if (phc == null) {
+            throw new IllegalArgumentException("phc must not be null");
+        }
         Optional<Phc> parsed = parse(phc);
         if (parsed.isEmpty()) {
             return true;
@@ -191,6 +197,8 @@ public final class PasswordHasher {
      * Spends the same time and memory as {@link #verify(char[], String)} of a wrong password against a hash with the
      * current parameters, and learns nothing. Call it when the user does not exist, so that response times do not
      * reveal which usernames exist.
+     *
+     * @throws IllegalArgumentException when {@code password} is null
      *
      * <pre>{@code
      * Optional<UserRecord> user = users.findByUsername(name);
