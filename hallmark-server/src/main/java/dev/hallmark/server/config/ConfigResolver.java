@@ -136,7 +136,8 @@ final class ConfigResolver {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            problem(ConfigKey.ISSUER, "is not a valid URL (" + e.getReason() + "): " + Texts.show(text));
+            problem(ConfigKey.ISSUER, "is not a valid URL (" + e.getReason() + "): "
+                    + Texts.show(StoreUrls.redact(text)));
             return null;
         }
         String wrong = null;
@@ -154,7 +155,7 @@ final class ConfigResolver {
             wrong = "must not end with '/': the issuer is compared as an exact string and paths are appended to it";
         }
         if (wrong != null) {
-            problem(ConfigKey.ISSUER, wrong + ", got " + Texts.show(text));
+            problem(ConfigKey.ISSUER, wrong + ", got " + Texts.show(StoreUrls.redact(text)));
             return null;
         }
         return uri;

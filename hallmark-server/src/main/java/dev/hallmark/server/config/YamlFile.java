@@ -56,7 +56,14 @@ final class YamlFile {
             problems.add(where + ": " + describe(e));
             return values;
         } catch (YamlEngineException e) {
-            problems.add(where + ": " + e.getMessage());
+            // Limits (aliases, size) explain themselves; a wrapped cause is a tagged value that failed to convert,
+            // and its message would quote the value, which may be a secret.
+            problems.add(where + ": " + (e.getCause() == null ? e.getMessage()
+                    : "not valid YAML: a tagged value cannot be converted (" + e.getCause().getClass().getSimpleName()
+                            + "); remove explicit tags such as !!int"));
+            return values;
+        } catch (RuntimeException e) {
+            problems.add(where + ": not valid YAML (" + e.getClass().getSimpleName() + ")");
             return values;
         }
         if (document == null) {
@@ -127,6 +134,10 @@ final class YamlFile {
         Optional<Mark> mark = e.getProblemMark();
         mark.ifPresent(m -> sb.append("line ").append(m.getLine() + 1).append(", column ").append(m.getColumn() + 1)
                 .append(": "));
+        String context = e.getContext();
+        if (context != null && !context.isBlank()) {
+            sb.append(context).append(", ");
+        }
         String problem = e.getProblem();
         sb.append(problem == null || problem.isBlank() ? "not valid YAML" : problem);
         return sb.toString();

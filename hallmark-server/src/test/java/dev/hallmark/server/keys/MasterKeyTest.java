@@ -132,7 +132,8 @@ class MasterKeyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "v1.", "v2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "V1.AAAA", "v1.AAAA=",
-        "v1.AA+A", "v1.AA/A", "v1.A", "v1. AAAA", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "v1.AAAAAAAAAAAAAAAAAAAAAAAB"})
+        "v1.AA+A", "v1.AA/A", "v1.A", "v1. AAAA", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "v1.AAAAAAAAAAAAAAAAAAAAAAAB"})
     void malformedValuesAreRejected(String sealed) {
         MasterKey key = randomKey();
         assertThatThrownBy(() -> key.decrypt(sealed, "aad"))
