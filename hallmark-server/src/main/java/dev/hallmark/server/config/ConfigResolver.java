@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -200,7 +201,7 @@ final class ConfigResolver {
             } else if (bytes.length != 32) {
                 wrong = "decodes to " + bytes.length + " bytes; it must be exactly 32";
             }
-            java.util.Arrays.fill(bytes, (byte) 0);
+            Arrays.fill(bytes, (byte) 0);
         }
         if (wrong != null) {
             problem(ConfigKey.MASTER_KEY, wrong + " (generate one with: head -c 32 /dev/urandom | base64 | "

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -75,8 +76,8 @@ class MasterKeyTest {
         String a = key.encrypt(plaintext, "x");
         String b = key.encrypt(plaintext, "x");
         assertThat(a).isNotEqualTo(b);
-        assertThat(java.util.Arrays.copyOf(Base64.getUrlDecoder().decode(a.substring(3)), 12))
-                .isNotEqualTo(java.util.Arrays.copyOf(Base64.getUrlDecoder().decode(b.substring(3)), 12));
+        assertThat(Arrays.copyOf(Base64.getUrlDecoder().decode(a.substring(3)), 12))
+                .isNotEqualTo(Arrays.copyOf(Base64.getUrlDecoder().decode(b.substring(3)), 12));
         assertThat(key.decrypt(a, "x")).isEqualTo(plaintext);
         assertThat(key.decrypt(b, "x")).isEqualTo(plaintext);
     }
@@ -121,12 +122,12 @@ class MasterKeyTest {
         byte[] raw = Base64.getUrlDecoder().decode(sealed.substring(3));
         for (int length = 0; length < raw.length; length++) {
             String shorter = "v1." + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(java.util.Arrays.copyOf(raw, length));
+                    .encodeToString(Arrays.copyOf(raw, length));
             assertThatThrownBy(() -> key.decrypt(shorter, "aad")).as("length %d", length)
                     .isInstanceOf(SealedDataException.class);
         }
         String longer = "v1." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(java.util.Arrays.copyOf(raw, raw.length + 1));
+                .encodeToString(Arrays.copyOf(raw, raw.length + 1));
         assertThatThrownBy(() -> key.decrypt(longer, "aad")).isInstanceOf(SealedDataException.class);
     }
 
