@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
             "  hallmark keygen --alg ES256 > key.json",
             "  hallmark sign --key key.json --sub alice --aud api --exp 15m",
             "  hallmark verify --key key.json --aud api TOKEN",
-            "  hallmark decode TOKEN"})
+            "  hallmark decode TOKEN",
+            "  hallmark serve --demo"})
 public final class HallmarkCommand implements java.util.concurrent.Callable<Integer> {
 
     /**
@@ -35,6 +36,7 @@ public final class HallmarkCommand implements java.util.concurrent.Callable<Inte
         m.put("sign", SignCommand.class);
         m.put("verify", VerifyCommand.class);
         m.put("decode", DecodeCommand.class);
+        m.put("serve", ServeCommand.class);
         m.put("completion", CompletionCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -1,5 +1,6 @@
 package dev.hallmark.server;
 
+import dev.hallmark.server.config.ServerConfig;
 import dev.hallmark.server.http.DiscoveryEndpoint;
 import dev.hallmark.server.http.Endpoints;
 import dev.hallmark.server.http.HealthEndpoint;
@@ -97,6 +98,29 @@ public final class HallmarkServer implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A server as the configuration describes it; with port 0 a free port is chosen and the issuer follows it. */
+    public static HallmarkServer fromConfig(ServerConfig config, Store store, MasterKey masterKey,
+                                            PasswordHasher hasher, Clock clock) {
+        ServerConfig cfg = config.server().port() == 0
+                ? config.withBoundPort(Builder.freePort(config.server().host())) : config;
+        return builder().store(store).masterKey(masterKey).passwordHasher(hasher).clock(clock)
+                .issuer(cfg.issuer().toString())
+                .host(cfg.server().host())
+                .port(cfg.server().port())
+                .maxBodyBytes(cfg.server().maxBodyBytes())
+                .accessLifetime(cfg.tokens().accessLifetime())
+                .refreshLifetime(cfg.tokens().refreshLifetime())
+                .refreshGrace(cfg.tokens().refreshGrace())
+                .defaultAudience(cfg.tokens().audience())
+                .includeRoles(cfg.tokens().includeRoles())
+                .signingAlgorithm(cfg.keys().algorithm().name())
+                .rotationInterval(cfg.keys().rotationInterval())
+                .publishAhead(cfg.keys().publishAhead())
+                .jwksMaxAge(cfg.jwks().maxAge())
+                .loginLimits(cfg.login().maxFailuresPerAccount(), cfg.login().maxFailuresPerIp(), cfg.login().lockout())
+                .build();
     }
 
     /** Prepares keys (creating the first on an empty store), starts HTTP and the key schedule. */
@@ -274,7 +298,7 @@ public final class HallmarkServer implements AutoCloseable {
             return new HallmarkServer(this, port == 0 ? freePort(host) : port);
         }
 
-        private static int freePort(String host) {
+        static int freePort(String host) {
             try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
                 return s.getLocalPort();
             } catch (IOException e) {

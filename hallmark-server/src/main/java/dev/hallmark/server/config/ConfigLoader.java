@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * <p>Validation reports every problem at once, in a {@link ConfigException}: unknown keys in any source (a typo must
  * not silently fall back to a default), values of the wrong type, values out of range, and rules between keys. An
  * environment variable that starts with {@code HALLMARK_} but names no key is a problem too, except
- * {@value #LAUNCHER_JAVA_VARIABLE}, which the launcher script reads. Messages name the key and its source and never
+ * {@value #LAUNCHER_JAVA_VARIABLE}, which the launcher script reads, and {@code HALLMARK_TEST_*}, which test
+ * scripts set. Messages name the key and its source and never
  * contain a secret.
  */
 public final class ConfigLoader {
@@ -40,6 +41,9 @@ public final class ConfigLoader {
     public static final String LAUNCHER_JAVA_VARIABLE = "HALLMARK_JAVA";
 
     private static final Set<String> NOT_CONFIGURATION = Set.of(LAUNCHER_JAVA_VARIABLE);
+
+    /** Variables the project's own test scripts set (e.g. the PostgreSQL URL in CI); never configuration. */
+    public static final String TEST_VARIABLE_PREFIX = "HALLMARK_TEST_";
 
     private ConfigLoader() {
     }
@@ -65,7 +69,8 @@ public final class ConfigLoader {
 
         // Sorted, so problems come out in the same order on every run.
         new TreeMap<>(environment).forEach((name, value) -> {
-            if (name == null || !name.startsWith(ConfigKey.ENV_PREFIX) || NOT_CONFIGURATION.contains(name)) {
+            if (name == null || !name.startsWith(ConfigKey.ENV_PREFIX) || NOT_CONFIGURATION.contains(name)
+                    || name.startsWith(TEST_VARIABLE_PREFIX)) {
                 return;
             }
             Optional<ConfigKey> key = ConfigKey.byEnvName(name);

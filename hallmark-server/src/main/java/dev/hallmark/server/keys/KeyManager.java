@@ -158,7 +158,13 @@ public final class KeyManager {
     }
 
     private JwtSigner signerFor(SigningKeyRecord record) {
-        byte[] json = masterKey.decrypt(record.encryptedPrivateJwk(), aad(record.kid()));
+        byte[] json;
+        try {
+            json = masterKey.decrypt(record.encryptedPrivateJwk(), aad(record.kid()));
+        } catch (SealedDataException e) {
+            throw new IllegalStateException("signing key " + record.kid() + " cannot be decrypted: is this the master key"
+                    + " the store was created with?", e);
+        }
         try {
             return JwtSigner.builder(Jwk.parse(new String(json, StandardCharsets.UTF_8))).type("at+jwt")
                     .clock(clock).build();
