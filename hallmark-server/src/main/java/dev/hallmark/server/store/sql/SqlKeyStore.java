@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * Signing keys in table {@code signing_keys}. Activation is a compare-and-set on the active key: the expected active
  * key is retired by a conditional UPDATE (a concurrent activation waits on its row lock, then finds it no longer
- * ACTIVE), then the new key moves from PUBLISHED to ACTIVE. A partial unique index allows one ACTIVE row only, which
- * also settles two instances activating different keys when there was no active key at all.
+ * ACTIVE), then the new key moves from PUBLISHED to ACTIVE. A partial unique index allows one ACTIVE row only; it is
+ * the compare-and-set when no key is expected to be active.
  */
 final class SqlKeyStore implements KeyStore {
 
@@ -72,16 +72,9 @@ final class SqlKeyStore implements KeyStore {
         }
         Dialect dialect = database.dialect();
         return database.compareAndSet("activate signing key '" + newKid + "'", connection -> {
-            if (expectedActiveKid == null) {
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT COUNT(*) FROM signing_keys WHERE state = 'ACTIVE'");
-                        ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    if (rows.getInt(1) != 0) {
-                        return false;
-                    }
-                }
-            } else {
+            // With no expected key, the partial unique index is the compare-and-set: activating fails with a unique
+            // violation while any other key is ACTIVE, committed or being activated by a concurrent transaction.
+            if (expectedActiveKid != null) {
                 try (PreparedStatement retire = connection.prepareStatement(
                         "UPDATE signing_keys SET state = 'RETIRED', retired_at = ?, delete_after = ? "
                                 + "WHERE kid = ? AND state = 'ACTIVE'")) {
@@ -99,7 +92,7 @@ final class SqlKeyStore implements KeyStore {
                 return activate.executeUpdate() == 1;
             } catch (SQLException e) {
                 if (dialect.isUniqueViolation(e)) {
-                    return false; // another instance activated a key first (only possible with no expected key)
+                    return false; // another key is active: only possible with no expected key
                 }
                 throw e;
             }
