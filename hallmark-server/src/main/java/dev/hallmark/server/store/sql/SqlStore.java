@@ -73,6 +73,7 @@ public final class SqlStore implements Store {
         }
         Database database = new Database(dialect, connections);
         try {
+            database.read("connect", connection -> null); // a clear message when unreachable; the pool keeps it
             int version = Migrations.apply(database, Migrations.load(), Clock.systemUTC());
             return new SqlStore(database, parsed.redacted(), version);
         } catch (StoreException e) {

@@ -119,7 +119,7 @@ sealed interface StoreUrl permits StoreUrl.Sqlite, StoreUrl.Postgres {
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw invalid(original, "no host name");
+            throw invalid(original, "no host name, or a port that is not a number");
         }
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
         String rawPath = uri.getRawPath();
