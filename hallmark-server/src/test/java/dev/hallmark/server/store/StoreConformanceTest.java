@@ -122,7 +122,8 @@ public abstract class StoreConformanceTest {
     void clientRoundTripsEveryField() {
         ClientRecord full = new ClientRecord("c1", "Orders app", "$argon2id$v=19$m=65536,t=3,p=1$abc$def",
                 "{\"keys\":[]}", true, Set.of("read", "write", "admin:all"),
-                Set.of("https://api.example.com", "a b", "quote\" back\\slash", "tab\tnew\nline\u0001", "ünïcødé ✓"),
+                Set.of("https://api.example.com", "a b", "quote\" back\\slash", "tab\tnew\nline\u0001",
+                        "ünïcødé ✓"),
                 false, T0);
         ClientRecord bare = new ClientRecord("c2", "Key-only", null, null, false, Set.of(), Set.of(), true,
                 T0.plusSeconds(1));
@@ -699,7 +700,7 @@ public abstract class StoreConformanceTest {
     // ---------------------------------------------------------------- helpers
 
     /** Key states, named apart from refresh-token states. */
-    protected static final class KeyState {
+    private static final class KeyState {
         static final SigningKeyRecord.State PUBLISHED = SigningKeyRecord.State.PUBLISHED;
         static final SigningKeyRecord.State ACTIVE = SigningKeyRecord.State.ACTIVE;
         static final SigningKeyRecord.State RETIRED = SigningKeyRecord.State.RETIRED;

@@ -65,7 +65,7 @@ enum Dialect {
         }
     },
 
-    /** A small pool; transactions in READ COMMITTED, with compare-and-set statements and row locks where races matter. */
+    /** A small pool; READ COMMITTED transactions, with compare-and-set statements and row locks where races matter. */
     POSTGRES {
         @Override
         void begin(Connection connection) throws SQLException {

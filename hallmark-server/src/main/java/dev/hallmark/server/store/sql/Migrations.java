@@ -104,8 +104,8 @@ final class Migrations {
                         statement.execute(sql);
                     }
                 }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO schema_version (version, description, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO schema_version "
+                        + "(version, description, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
                     insert.setInt(1, migration.version());
                     insert.setString(2, migration.description());
                     insert.setString(3, migration.checksum());

@@ -40,7 +40,8 @@ final class PostgresConnectionPool implements ConnectionSource {
     public Connection acquire() throws SQLException {
         try {
             if (!permits.tryAcquire(ACQUIRE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new SQLException("no free PostgreSQL connection within " + ACQUIRE_TIMEOUT_SECONDS + " s", "08000");
+                throw new SQLException("no free PostgreSQL connection within " + ACQUIRE_TIMEOUT_SECONDS + " s",
+                        "08000");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -31,7 +31,8 @@ class StoreUrlTest {
                 .containsEntry("sslmode", "require").containsEntry("ApplicationName", "hallmark")
                 .doesNotContainKey("poolSize");
         assertThat(url.poolSize()).isEqualTo(4);
-        assertThat(url.redacted()).isEqualTo("postgresql://hallmark:***@db.example.com:6543/auth?sslmode=require&poolSize=4");
+        assertThat(url.redacted())
+                .isEqualTo("postgresql://hallmark:***@db.example.com:6543/auth?sslmode=require&poolSize=4");
         assertThat(url.toString()).doesNotContain("s@cr:t").doesNotContain("s%40cr");
     }
 
