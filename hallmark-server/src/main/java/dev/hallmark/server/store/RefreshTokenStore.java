@@ -25,4 +25,7 @@ public interface RefreshTokenStore {
 
     /** Revokes every refresh token of a client; returns how many changed. */
     int revokeByClient(String clientId, Instant now);
+
+    /** Deletes refresh tokens that expired at or before {@code now}, whatever their state; returns how many. */
+    int purgeExpired(Instant now);
 }

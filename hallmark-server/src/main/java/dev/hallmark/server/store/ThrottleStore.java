@@ -15,4 +15,7 @@ public interface ThrottleStore {
     int failures(String key, Instant now);
 
     void reset(String key);
+
+    /** Deletes counters whose window ended at or before {@code now} (they count as zero anyway); returns how many. */
+    int purgeExpired(Instant now);
 }
