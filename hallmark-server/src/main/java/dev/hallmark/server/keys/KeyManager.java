@@ -70,7 +70,7 @@ public final class KeyManager {
         if (active == null && keys.stream().noneMatch(k -> k.state() == State.PUBLISHED)) {
             SigningKeyRecord first = generate(now, now);
             store.insert(first);
-            rotated = store.activate(first.kid(), null, now, null);
+            rotated = store.activate(first.kid(), null, now, now.plus(maxTokenLifetime).plus(Duration.ofMinutes(1)));
         } else {
             SigningKeyRecord published = find(keys, State.PUBLISHED);
             boolean due = active == null || !active.createdAt().plus(rotationInterval).isAfter(now);
