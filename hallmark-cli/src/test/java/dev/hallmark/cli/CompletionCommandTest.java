@@ -63,7 +63,7 @@ class CompletionCommandTest {
     void bashCompletesCommandsSubcommandsAndOptions(@TempDir Path dir) throws Exception {
         Path script = Path.of(Fixtures.write(dir, "hallmark.bash", assertSuccess(Cli.run("completion", "bash")).out()));
         assertThat(complete(script, "hallmark", "")).containsExactlyInAnyOrder(
-                "keygen", "jwk", "sign", "verify", "decode", "completion");
+                "keygen", "jwk", "sign", "verify", "decode", "serve", "completion");
         assertThat(complete(script, "hallmark", "jwk", "")).containsExactlyInAnyOrder(
                 "public", "thumbprint", "from-pem", "to-pem");
         assertThat(complete(script, "hallmark", "sign", "--")).contains(

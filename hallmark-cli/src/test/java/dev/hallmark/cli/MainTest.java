@@ -19,7 +19,7 @@ class MainTest {
     void helpGoesToStdoutWithTheCommandsExitCodesAndExamples(String flag) {
         Cli.Result r = assertSuccess(Cli.run(flag));
         assertThat(r.outLines()).startsWith("Usage: hallmark [-hV] [--stacktrace] [COMMAND]");
-        assertThat(r.out()).contains("  keygen ", "  jwk ", "  sign ", "  verify ", "  decode ", "  completion ");
+        assertThat(r.out()).contains("  keygen ", "  jwk ", "  sign ", "  verify ", "  decode ", "  serve ", "  completion ");
         assertThat(r.outLines()).containsSequence(
                 "Exit codes:",
                 "  0   success; the token is valid",
@@ -31,7 +31,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"keygen", "jwk", "sign", "verify", "decode", "completion"})
+    @ValueSource(strings = {"keygen", "jwk", "sign", "verify", "decode", "serve", "completion"})
     void everyCommandHasHelpWithAnExampleAndTheExitCodes(String command) {
         Cli.Result r = assertSuccess(Cli.run(command, "--help"));
         assertThat(r.outLines().get(0)).startsWith("Usage: hallmark " + command + " ");

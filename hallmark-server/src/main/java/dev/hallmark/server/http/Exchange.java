@@ -68,23 +68,45 @@ public final class Exchange {
 
     private byte[] body() {
         String length = header("Content-Length");
+        long declared = -1;
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > maxBodyBytes) {
-                    throw tooLarge();
-                }
+                declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
                 throw new HttpStatusException(400, "invalid_request", "bad Content-Length");
             }
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (declared > maxBodyBytes) {
+                drain(in);
+                throw tooLarge();
+            }
             byte[] data = in.readNBytes(maxBodyBytes + 1);
             if (data.length > maxBodyBytes) {
+                drain(in);
                 throw tooLarge();
             }
             return data;
         } catch (IOException e) {
             throw new HttpStatusException(400, "invalid_request", "the request body could not be read");
+        }
+    }
+
+    /**
+     * Reads and discards what is left of an oversized body, up to a bound, so the client (still sending) receives the
+     * 413 instead of a reset connection; beyond the bound the connection is simply closed.
+     */
+    private static void drain(InputStream in) throws IOException {
+        long left = 1024 * 1024;
+        while (left > 0) {
+            long n = in.skip(left);
+            if (n <= 0) {
+                if (in.read() < 0) {
+                    return;
+                }
+                n = 1;
+            }
+            left -= n;
         }
     }
 
