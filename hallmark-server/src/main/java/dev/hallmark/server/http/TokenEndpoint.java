@@ -98,8 +98,9 @@ public final class TokenEndpoint implements Endpoint {
         UserRecord user = rotation.redeemed().userId() == null ? null
                 : users.findById(rotation.redeemed().userId()).filter(u -> !u.disabled())
                         .orElseThrow(() -> OAuthException.invalidGrant("the user is no longer active"));
-        return response(issuer.accessToken(client, user, scope, rotation.redeemed().familyId()), scope,
-                rotation.successor().token());
+        String accessToken = issuer.accessToken(client, user, scope, rotation.redeemed().familyId());
+        refreshTokens.settle(rotation);
+        return response(accessToken, scope, rotation.successor().token());
     }
 
     private Map<String, Object> response(String accessToken, String scope, String refreshToken) {

@@ -92,6 +92,19 @@ public final class RefreshTokens {
                 new Issued(next, record.familyId()));
     }
 
+    /**
+     * Call after the access token of {@code rotation} is recorded. A concurrent reuse may have revoked the family
+     * between the rotation and that record, which the family revocation could not see; revoking the family again
+     * now covers the new access token too.
+     */
+    public void settle(Rotation rotation) {
+        boolean alive = store.find(SecretTokens.hash(rotation.successor().token()))
+                .filter(r -> r.state() == State.ACTIVE).isPresent();
+        if (!alive) {
+            revocations.revokeFamily(rotation.successor().familyId(), clock.instant());
+        }
+    }
+
     /** The result of a redemption. */
     public record Rotation(Redeemed redeemed, Issued successor) {
     }
