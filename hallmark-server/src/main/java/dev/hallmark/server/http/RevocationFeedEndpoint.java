@@ -39,6 +39,9 @@ public final class RevocationFeedEndpoint implements Endpoint {
             try {
                 since = Long.parseLong(raw);
             } catch (NumberFormatException e) {
+                since = -1;
+            }
+            if (since < 0) {
                 throw OAuthException.invalidRequest("since must be a cursor from a previous response");
             }
         }

@@ -237,7 +237,7 @@ class IntrospectionAndRevocationTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
         assertThat(feed("", FIRST_PARTY, "wrong").statusCode()).isEqualTo(401);
-        for (String bad : List.of("abc", "1e3", "-", "99999999999999999999999")) {
+        for (String bad : List.of("abc", "1e3", "-", "-5", "99999999999999999999999")) {
             HttpResponse<String> r = feed("?since=" + bad, FIRST_PARTY, t.firstPartySecret);
             assertThat(r.statusCode()).as(bad).isEqualTo(400);
             assertThat(field(json(r), "error")).isEqualTo("invalid_request");
