@@ -21,4 +21,13 @@ public final class Endpoints {
                         new RevocationEndpoint(clients, accessTokens, store.refreshTokens(), store.revocations(), clock))
                 .route("GET", "/oauth2/revocations", new RevocationFeedEndpoint(clients, store.revocations(), clock));
     }
+
+    /** Registers cookie login for first-party browser apps under {@code /session}. */
+    public static void registerSessions(Router router, dev.hallmark.server.issue.BrowserSessions sessions,
+                                        String issuer, boolean secureCookies, java.time.Duration refreshLifetime) {
+        SessionCookies cookies = new SessionCookies(secureCookies, SessionCookies.originOf(issuer));
+        router.route("POST", "/session/login", new SessionLoginEndpoint(sessions, cookies, refreshLifetime))
+                .route("POST", "/session/refresh", new SessionRefreshEndpoint(sessions, cookies, refreshLifetime))
+                .route("POST", "/session/logout", new SessionLogoutEndpoint(sessions, cookies));
+    }
 }
