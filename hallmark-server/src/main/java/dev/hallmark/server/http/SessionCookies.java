@@ -2,13 +2,15 @@ package dev.hallmark.server.http;
 
 import dev.hallmark.server.issue.IssuedTokens;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -142,9 +144,9 @@ final class SessionCookies {
 
     /** The origin ({@code scheme://host[:port]}, RFC 6454) of the issuer URL. */
     static String originOf(String issuer) {
-        java.net.URI u = java.net.URI.create(issuer);
-        String scheme = u.getScheme().toLowerCase(java.util.Locale.ROOT);
-        String host = u.getHost().toLowerCase(java.util.Locale.ROOT);
+        URI u = URI.create(issuer);
+        String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+        String host = u.getHost().toLowerCase(Locale.ROOT);
         int port = u.getPort();
         boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443)
                 || (scheme.equals("http") && port == 80);

@@ -30,6 +30,7 @@ public final class SessionLoginEndpoint implements Endpoint {
     @Override
     public void handle(Exchange x) {
         if (!cookies.originAllowed(x)) {
+            x.discardBody();
             SessionCookies.refuseCsrf(x);
             return;
         }

@@ -21,6 +21,7 @@ public final class SessionLogoutEndpoint implements Endpoint {
 
     @Override
     public void handle(Exchange x) {
+        x.discardBody();
         if (!cookies.originAllowed(x) || !cookies.csrfTokenMatches(x)) {
             SessionCookies.refuseCsrf(x);
             return;

@@ -28,6 +28,7 @@ public final class SessionRefreshEndpoint implements Endpoint {
 
     @Override
     public void handle(Exchange x) {
+        x.discardBody();
         if (!cookies.originAllowed(x) || !cookies.csrfTokenMatches(x)) {
             SessionCookies.refuseCsrf(x);
             return;

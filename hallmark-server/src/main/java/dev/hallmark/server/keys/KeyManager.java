@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the signing-key life cycle so that rotation never breaks a verifier:
@@ -40,7 +41,7 @@ public final class KeyManager {
     private final Duration maxTokenLifetime;
 
     private volatile Snapshot snapshot;
-    private final java.util.concurrent.atomic.AtomicLong rotations = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong rotations = new AtomicLong();
 
     /** What the server signs and publishes with, replaced as a whole when the keys change. */
     private record Snapshot(String activeKid, JwtSigner signer, String jwksJson, KeySource verificationKeys,

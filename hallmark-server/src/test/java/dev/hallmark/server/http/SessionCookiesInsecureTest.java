@@ -21,8 +21,10 @@ class SessionCookiesInsecureTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().allValues("Set-Cookie")).hasSize(3)
                     .noneMatch(l -> l.contains("Secure") || l.startsWith("__"))
-                    .anyMatch(l -> l.startsWith("hallmark-at=") && l.endsWith("; Max-Age=900; Path=/; HttpOnly; SameSite=Strict"))
-                    .anyMatch(l -> l.startsWith("hallmark-rt=") && l.endsWith("; Path=/session; HttpOnly; SameSite=Strict"))
+                    .anyMatch(l -> l.startsWith("hallmark-at=")
+                            && l.endsWith("; Max-Age=900; Path=/; HttpOnly; SameSite=Strict"))
+                    .anyMatch(l -> l.startsWith("hallmark-rt=")
+                            && l.endsWith("; Path=/session; HttpOnly; SameSite=Strict"))
                     .anyMatch(l -> l.startsWith("hallmark-csrf=") && l.endsWith("; Path=/; SameSite=Strict"));
         }
     }

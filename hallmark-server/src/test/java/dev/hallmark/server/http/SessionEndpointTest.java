@@ -40,7 +40,8 @@ class SessionEndpointTest {
 
     @BeforeAll
     static void start() throws Exception {
-        t = new TestServer(dir, b -> b.loginLimits(3, 1000, Duration.ofMinutes(15)).refreshLifetime(Duration.ofDays(7)));
+        t = new TestServer(dir, b -> b.loginLimits(3, 1000, Duration.ofMinutes(15))
+                .refreshLifetime(Duration.ofDays(7)));
         t.store.clients().insert(new ClientRecord("disabled-app", "Disabled", null, null, true, Set.of("read"),
                 Set.of(), true, Instant.now()));
     }
@@ -111,7 +112,8 @@ class SessionEndpointTest {
         assertThat(lines.get("__Host-hallmark-at")).isEqualTo("__Host-hallmark-at=" + values.get("__Host-hallmark-at")
                 + "; Max-Age=900; Path=/; Secure; HttpOnly; SameSite=Strict");
         assertThat(lines.get("__Secure-hallmark-rt")).isEqualTo("__Secure-hallmark-rt="
-                + values.get("__Secure-hallmark-rt") + "; Max-Age=604800; Path=/session; Secure; HttpOnly; SameSite=Strict");
+                + values.get("__Secure-hallmark-rt")
+                + "; Max-Age=604800; Path=/session; Secure; HttpOnly; SameSite=Strict");
         assertThat(lines.get("__Host-hallmark-csrf")).isEqualTo("__Host-hallmark-csrf="
                 + values.get("__Host-hallmark-csrf") + "; Max-Age=604800; Path=/; Secure; SameSite=Strict");
         assertThat(lines.values()).noneMatch(l -> l.contains("Domain"));
