@@ -5,8 +5,10 @@ import dev.hallmark.server.http.DiscoveryEndpoint;
 import dev.hallmark.server.http.Endpoints;
 import dev.hallmark.server.http.HealthEndpoint;
 import dev.hallmark.server.http.JwksEndpoint;
+import dev.hallmark.server.http.MetricsEndpoint;
 import dev.hallmark.server.http.Router;
 import dev.hallmark.server.http.TokenEndpoint;
+import dev.hallmark.server.issue.BrowserSessions;
 import dev.hallmark.server.issue.ClientAuthenticator;
 import dev.hallmark.server.issue.PasswordHasher;
 import dev.hallmark.server.issue.PasswordLogin;
@@ -79,6 +81,10 @@ public final class HallmarkServer implements AutoCloseable {
                 .route("GET", "/.well-known/openid-configuration", discovery)
                 .route("GET", "/health", new HealthEndpoint(store));
         Endpoints.registerTokenManagement(router, clients, keys, store, clock, issuer);
+        BrowserSessions sessions = new BrowserSessions(store.clients(), store.users(), login, tokens, refreshTokens,
+                store.refreshTokens(), store.revocations(), clock);
+        Endpoints.registerSessions(router, sessions, issuer, b.cookieSecure, b.refreshLifetime);
+        router.route("GET", "/metrics", new MetricsEndpoint(router, tokenEndpoint, login, refreshTokens, keys));
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("hallmark-http");
@@ -120,6 +126,7 @@ public final class HallmarkServer implements AutoCloseable {
                 .publishAhead(cfg.keys().publishAhead())
                 .jwksMaxAge(cfg.jwks().maxAge())
                 .loginLimits(cfg.login().maxFailuresPerAccount(), cfg.login().maxFailuresPerIp(), cfg.login().lockout())
+                .cookieSecure(cfg.cookies().secure())
                 .build();
     }
 
@@ -190,6 +197,7 @@ public final class HallmarkServer implements AutoCloseable {
         private int maxFailuresPerAccount = 5;
         private int maxFailuresPerAddress = 50;
         private Duration lockout = Duration.ofMinutes(15);
+        private boolean cookieSecure = true;
 
         private Builder() {
         }
@@ -285,6 +293,15 @@ public final class HallmarkServer implements AutoCloseable {
             this.maxFailuresPerAccount = perAccount;
             this.maxFailuresPerAddress = perAddress;
             this.lockout = lockoutWindow;
+            return this;
+        }
+
+        /**
+         * Whether session cookies carry {@code Secure} and the {@code __Host-}/{@code __Secure-} name prefixes
+         * (default true). Turn off only for plain-HTTP development on a host other than localhost.
+         */
+        public Builder cookieSecure(boolean value) {
+            this.cookieSecure = value;
             return this;
         }
 

@@ -1,10 +1,12 @@
 package dev.hallmark.server.http;
 
+import dev.hallmark.server.issue.BrowserSessions;
 import dev.hallmark.server.issue.ClientAuthenticator;
 import dev.hallmark.server.keys.KeyManager;
 import dev.hallmark.server.store.Store;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Registers the endpoints that manage issued tokens: introspection, revocation and the revocation feed. */
 public final class Endpoints {
@@ -20,5 +22,14 @@ public final class Endpoints {
                 .route("POST", "/oauth2/revoke",
                         new RevocationEndpoint(clients, accessTokens, store.refreshTokens(), store.revocations(), clock))
                 .route("GET", "/oauth2/revocations", new RevocationFeedEndpoint(clients, store.revocations(), clock));
+    }
+
+    /** Registers cookie login for first-party browser apps under {@code /session}. */
+    public static void registerSessions(Router router, BrowserSessions sessions, String issuer,
+                                        boolean secureCookies, Duration refreshLifetime) {
+        SessionCookies cookies = new SessionCookies(secureCookies, SessionCookies.originOf(issuer));
+        router.route("POST", "/session/login", new SessionLoginEndpoint(sessions, cookies, refreshLifetime))
+                .route("POST", "/session/refresh", new SessionRefreshEndpoint(sessions, cookies, refreshLifetime))
+                .route("POST", "/session/logout", new SessionLogoutEndpoint(sessions, cookies));
     }
 }

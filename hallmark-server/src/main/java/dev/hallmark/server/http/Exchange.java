@@ -66,6 +66,14 @@ public final class Exchange {
         return parseForm(new String(body(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Reads and drops the body, for endpoints that take none or refuse before reading it: a response sent while the
+     * body is still unread makes Jetty close the connection, which a client reusing it sees as a failed request.
+     */
+    public void discardBody() {
+        body();
+    }
+
     private byte[] body() {
         String length = header("Content-Length");
         long declared = -1;

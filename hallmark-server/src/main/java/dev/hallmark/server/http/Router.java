@@ -27,6 +27,7 @@ public final class Router extends Handler.Abstract {
     private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
     private final int maxBodyBytes;
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<String, LatencyHistogram> latencies = new ConcurrentHashMap<>();
 
     public Router(int maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
@@ -40,6 +41,7 @@ public final class Router extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        long started = System.nanoTime();
         Exchange x = new Exchange(request, response, callback, maxBodyBytes);
         String path = x.path();
         Map<String, Endpoint> byMethod = routes.get(path);
@@ -71,12 +73,21 @@ public final class Router extends Handler.Abstract {
                 callback.failed(e);
             }
         }
-        count(byMethod == null ? "other" : path, x.status());
+        String label = byMethod == null ? "other" : path;
+        count(label, x.status());
+        latencies.computeIfAbsent(label, k -> new LatencyHistogram()).record(System.nanoTime() - started);
         return true;
     }
 
     private void count(String path, int status) {
         requests.computeIfAbsent(path + " " + status, k -> new LongAdder()).increment();
+    }
+
+    /** Request latency histograms by path (registered paths, or {@code other}), for metrics. */
+    public Map<String, LatencyHistogram.Snapshot> latencies() {
+        Map<String, LatencyHistogram.Snapshot> out = new java.util.TreeMap<>();
+        latencies.forEach((k, v) -> out.put(k, v.snapshot()));
+        return out;
     }
 
     /** Requests so far by {@code "path status"}, for metrics. */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checks a username and password, with throttling that parallel guessing cannot outrun: every attempt is counted
@@ -24,6 +25,7 @@ public final class PasswordLogin {
     private final int maxPerAccount;
     private final int maxPerAddress;
     private final Duration lockout;
+    private final AtomicLong failures = new AtomicLong();
 
     public PasswordLogin(UserStore users, ThrottleStore throttle, PasswordHasher hasher, Clock clock,
                          int maxPerAccount, int maxPerAddress, Duration lockout) {
@@ -44,15 +46,18 @@ public final class PasswordLogin {
         int byAccount = throttle.recordFailure(accountKey, now, lockout);
         int byAddress = throttle.recordFailure(addressKey, now, lockout);
         if (byAccount > maxPerAccount || byAddress > maxPerAddress) {
+            failures.incrementAndGet();
             throw new LoginThrottledException();
         }
         Optional<UserRecord> user = users.findByUsername(username);
         if (user.isEmpty()) {
             hasher.verifyDummy(password);
+            failures.incrementAndGet();
             throw OAuthException.invalidGrant("invalid username or password");
         }
         UserRecord u = user.get();
         if (!hasher.verify(password, u.passwordHash()) || u.disabled()) {
+            failures.incrementAndGet();
             throw OAuthException.invalidGrant("invalid username or password");
         }
         throttle.reset(accountKey);
@@ -60,6 +65,11 @@ public final class PasswordLogin {
             users.updatePassword(u.userId(), hasher.hash(password));
         }
         return u;
+    }
+
+    /** Failed attempts since start (wrong password, unknown user, throttled), for metrics. */
+    public long failures() {
+        return failures.get();
     }
 
     /** Too many attempts for the account or address: the caller answers without revealing which. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the signing-key life cycle so that rotation never breaks a verifier:
@@ -40,6 +41,7 @@ public final class KeyManager {
     private final Duration maxTokenLifetime;
 
     private volatile Snapshot snapshot;
+    private final AtomicLong rotations = new AtomicLong();
 
     /** What the server signs and publishes with, replaced as a whole when the keys change. */
     private record Snapshot(String activeKid, JwtSigner signer, String jwksJson, KeySource verificationKeys,
@@ -79,6 +81,9 @@ public final class KeyManager {
             } else if (published != null && !published.activateAfter().isAfter(now) && (due || active == null)) {
                 rotated = store.activate(published.kid(), active == null ? null : active.kid(), now,
                         now.plus(maxTokenLifetime).plus(Duration.ofMinutes(1)));
+                if (rotated && active != null) {
+                    rotations.incrementAndGet();
+                }
             }
         }
         store.deleteExpired(now);
@@ -97,6 +102,11 @@ public final class KeyManager {
         store.insert(key);
         reload();
         return key;
+    }
+
+    /** How many times this instance switched the active key to a successor since start, for metrics. */
+    public long rotations() {
+        return rotations.get();
     }
 
     /** Re-reads the keys from the store (another instance may have rotated). */
