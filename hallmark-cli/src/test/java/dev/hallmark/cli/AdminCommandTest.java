@@ -250,6 +250,14 @@ class AdminCommandTest {
     }
 
     @Test
+    void theStoreComesFromHallmarkVariablesLikeServe() {
+        Cli env = Cli.cli().env(Map.of("HALLMARK_DATA_DIR", dir.toString()));
+        assertSuccess(env.exec("admin", "users", "add", "viaenv"));
+        assertThat(assertSuccess(admin("users", "list")).out()).contains("viaenv");
+        assertThat(assertSuccess(env.exec("admin", "users", "list")).out()).contains("viaenv");
+    }
+
+    @Test
     void aConfigurationProblemIsAUsageError() {
         Cli.Result r = Cli.run("admin", "users", "list", "--store", "mysql://nope");
         assertThat(r.exitCode()).isEqualTo(2);
