@@ -37,6 +37,7 @@ public final class HallmarkCommand implements java.util.concurrent.Callable<Inte
         m.put("verify", VerifyCommand.class);
         m.put("decode", DecodeCommand.class);
         m.put("serve", ServeCommand.class);
+        m.put("admin", AdminCommand.class);
         m.put("completion", CompletionCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -30,6 +30,7 @@ final class Cli {
     private InputStream stdin = new ByteArrayInputStream(new byte[0]);
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private boolean colour;
+    private Map<String, String> env = Map.of();
 
     private Cli() {
     }
@@ -61,6 +62,12 @@ final class Cli {
         return this;
     }
 
+    /** Runs with these environment variables (none by default). */
+    Cli env(Map<String, String> variables) {
+        this.env = Map.copyOf(variables);
+        return this;
+    }
+
     Cli colour(boolean on) {
         this.colour = on;
         return this;
@@ -71,7 +78,7 @@ final class Cli {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int code = Main.run(args, new CliContext(stdin, outStream, errStream, clock, Map.of(), colour));
+        int code = Main.run(args, new CliContext(stdin, outStream, errStream, clock, env, colour));
         outStream.flush();
         errStream.flush();
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -63,9 +63,13 @@ class CompletionCommandTest {
     void bashCompletesCommandsSubcommandsAndOptions(@TempDir Path dir) throws Exception {
         Path script = Path.of(Fixtures.write(dir, "hallmark.bash", assertSuccess(Cli.run("completion", "bash")).out()));
         assertThat(complete(script, "hallmark", "")).containsExactlyInAnyOrder(
-                "keygen", "jwk", "sign", "verify", "decode", "serve", "completion");
+                "keygen", "jwk", "sign", "verify", "decode", "serve", "admin", "completion");
         assertThat(complete(script, "hallmark", "jwk", "")).containsExactlyInAnyOrder(
                 "public", "thumbprint", "from-pem", "to-pem");
+        assertThat(complete(script, "hallmark", "admin", "")).containsExactlyInAnyOrder(
+                "users", "clients", "keys", "revoke");
+        assertThat(complete(script, "hallmark", "admin", "clients", "")).containsExactlyInAnyOrder(
+                "add", "list", "rotate-secret", "disable");
         assertThat(complete(script, "hallmark", "sign", "--")).contains(
                 "--key", "--alg", "--kid", "--typ", "--iss", "--sub", "--aud", "--exp", "--nbf", "--jti", "--claim",
                 "--claims");

@@ -78,7 +78,8 @@ public final class KeyManager {
             boolean due = active == null || !active.createdAt().plus(rotationInterval).isAfter(now);
             if (due && published == null) {
                 store.insert(generate(now, now.plus(publishAhead)));
-            } else if (published != null && !published.activateAfter().isAfter(now) && (due || active == null)) {
+            } else if (published != null && !published.activateAfter().isAfter(now)) {
+                // Not only when the schedule is due: a key published on demand (rotate()) signs once its wait is over.
                 rotated = store.activate(published.kid(), active == null ? null : active.kid(), now,
                         now.plus(maxTokenLifetime).plus(Duration.ofMinutes(1)));
                 if (rotated && active != null) {
