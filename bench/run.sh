@@ -6,7 +6,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-mvn -B -q -f "$ROOT/pom.xml" -pl hallmark-bench -am -DskipTests package >&2
+mvn -B -q -Dstyle.color=never -f "$ROOT/pom.xml" -pl hallmark-bench -am -DskipTests package >&2
 JAR="$ROOT/hallmark-bench/target/benchmarks.jar"
 version=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk '/java.specification.version/ {print $3}')
 mkdir -p "$ROOT/bench/results"
