@@ -47,6 +47,19 @@ final class AdminStoreOptions {
 
     /** Opens the configured store (applying pending migrations); the caller closes it. */
     Store open(ServerConfig cfg) {
-        return Store.open(cfg.store().url());
+        return openStore(cfg);
+    }
+
+    /**
+     * Opens the configured store; an unreachable or unusable one is the operator's problem to fix (exit 2 with the
+     * store's message, which never contains the password), not a bug.
+     */
+    static Store openStore(ServerConfig cfg) {
+        try {
+            return Store.open(cfg.store().url());
+        } catch (dev.hallmark.server.store.StoreException | IllegalArgumentException e) {
+            throw new dev.hallmark.cli.support.UsageException("store " + cfg.store().redactedUrl() + ": "
+                    + e.getMessage());
+        }
     }
 }

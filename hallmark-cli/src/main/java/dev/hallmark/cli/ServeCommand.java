@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         MasterKey masterKey = MasterKey.load(cfg.masterKey(), cfg.dataDir());
         PasswordHasher hasher = new PasswordHasher();
-        Store st = Store.open(cfg.store().url());
+        Store st = AdminStoreOptions.openStore(cfg);
         HallmarkServer server;
         try {
             server = HallmarkServer.fromConfig(cfg, st, masterKey, hasher, ctx.clock()).start();
