@@ -47,6 +47,7 @@ public final class Router extends Handler.Abstract {
         Map<String, Endpoint> byMethod = routes.get(path);
         try {
             if (byMethod == null) {
+                discardQuietly(x);
                 x.json(404, Map.of("error", "not_found"));
             } else {
                 Endpoint e = byMethod.get(x.method());
@@ -56,6 +57,7 @@ public final class Router extends Handler.Abstract {
                 if (e == null) {
                     Set<String> allow = new TreeSet<>(byMethod.keySet());
                     x.setHeader("Allow", String.join(", ", allow));
+                    discardQuietly(x);
                     x.json(405, Map.of("error", "method_not_allowed"));
                 } else {
                     e.handle(x);
@@ -77,6 +79,18 @@ public final class Router extends Handler.Abstract {
         count(label, x.status());
         latencies.computeIfAbsent(label, k -> new LatencyHistogram()).record(System.nanoTime() - started);
         return true;
+    }
+
+    /**
+     * Reads away a body nobody will look at: answering before the client has sent it makes Jetty close the
+     * connection, and a client reusing it then fails its next request.
+     */
+    private static void discardQuietly(Exchange x) {
+        try {
+            x.discardBody();
+        } catch (RuntimeException ignored) {
+            // an unreadable or oversized body changes nothing about a 404 or 405
+        }
     }
 
     private void count(String path, int status) {

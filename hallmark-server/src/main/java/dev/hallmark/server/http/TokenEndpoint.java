@@ -10,6 +10,7 @@ import dev.hallmark.server.store.ClientRecord;
 import dev.hallmark.server.store.UserRecord;
 import dev.hallmark.server.store.UserStore;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -141,10 +142,13 @@ public final class TokenEndpoint implements Endpoint {
             if (colon < 0) {
                 throw OAuthException.invalidClient("malformed Basic credentials");
             }
-            Map<String, String> parts = Exchange.parseForm("i=" + decoded.substring(0, colon).replace("&", "%26")
-                    + "&s=" + decoded.substring(colon + 1).replace("&", "%26"));
-            basicId = parts.get("i");
-            basicSecret = parts.get("s");
+            // RFC 6749 §2.3.1: id and secret are form-urlencoded before they are joined and base64-encoded
+            try {
+                basicId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+                basicSecret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw OAuthException.invalidClient("malformed Basic credentials");
+            }
         }
         return new ClientCredentials(basicId, basicSecret, form.get("client_id"), form.get("client_secret"),
                 form.get("client_assertion_type"), form.get("client_assertion"));

@@ -33,6 +33,8 @@ public final class ClientAuthenticator {
     private final Clock clock;
     private final String[] audiences;
     private final Map<String, Instant> seenAssertions = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_KEY_SETS = 1_000;
+    private final Map<String, KeySource> parsedKeys = new ConcurrentHashMap<>();
 
     /** {@code audiences}: what a client assertion's {@code aud} may name (the issuer and the token endpoint URL). */
     public ClientAuthenticator(ClientStore clients, Clock clock, String... audiences) {
@@ -84,7 +86,7 @@ public final class ClientAuthenticator {
                 .orElseThrow(() -> OAuthException.invalidClient("client authentication failed"));
         VerifiedJwt jwt;
         try {
-            JwtVerifier verifier = JwtVerifier.builder().keys(KeySource.of(JwkSet.parse(client.jwks())))
+            JwtVerifier verifier = JwtVerifier.builder().keys(clientKeys(client.jwks()))
                     .expectIssuer(clientId).expectAudience(audiences).requireClaims("sub", "jti")
                     .clock(clock).leeway(Duration.ofSeconds(30)).build();
             jwt = verifier.verify(c.assertion());
@@ -102,6 +104,22 @@ public final class ClientAuthenticator {
             throw OAuthException.invalidClient("client assertion was already used");
         }
         return client;
+    }
+
+    /**
+     * The client's registered keys, parsed once per distinct JWK Set text rather than on every request; a changed
+     * registration is new text and parsed afresh. Bounded: cleared when it grows past the limit.
+     */
+    private KeySource clientKeys(String jwks) {
+        KeySource cached = parsedKeys.get(jwks);
+        if (cached == null) {
+            if (parsedKeys.size() >= MAX_CACHED_KEY_SETS) {
+                parsedKeys.clear();
+            }
+            cached = KeySource.of(JwkSet.parse(jwks));
+            parsedKeys.put(jwks, cached);
+        }
+        return cached;
     }
 
     private void forgetExpired(Instant now) {

@@ -181,4 +181,32 @@ class TokenEndpointTest {
         assertThat(r.headers().firstValue("Allow")).contains("POST");
         assertThat(t.get("/nowhere").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void basicCredentialsAreFormDecodedFirst() throws Exception {
+        // RFC 6749 §2.3.1: "a:b" and "p%w+d&x=y" travel form-urlencoded inside the Basic header
+        String secret = "p%w+d&x=y";
+        t.store.clients().insert(new dev.hallmark.server.store.ClientRecord("a:b", "odd",
+                dev.hallmark.server.issue.SecretTokens.hash(secret), null, false, java.util.Set.of("read"),
+                java.util.Set.of(), false, java.time.Instant.now()));
+        HttpResponse<String> r = t.form("/oauth2/token", "a:b", secret, "grant_type", "client_credentials");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String malformed = java.util.Base64.getEncoder().encodeToString("a%3Ab:%zz".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        r = t.post("/oauth2/token", "application/x-www-form-urlencoded", "grant_type=client_credentials",
+                "Authorization", "Basic " + malformed);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(json(r).getString("error")).contains("invalid_client");
+    }
+
+    @Test
+    void aBodySentToA404Or405DoesNotBreakTheNextRequest() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(t.post("/nowhere", "application/x-www-form-urlencoded", "a=" + "x".repeat(20_000))
+                    .statusCode()).isEqualTo(404);
+            assertThat(t.post("/oauth2/jwks", "application/x-www-form-urlencoded", "a=" + "x".repeat(20_000))
+                    .statusCode()).isEqualTo(405);
+            assertThat(t.get("/health").statusCode()).isEqualTo(200);
+        }
+    }
 }
