@@ -83,7 +83,7 @@ public final class HallmarkServer implements AutoCloseable {
         Endpoints.registerTokenManagement(router, clients, keys, store, clock, issuer);
         BrowserSessions sessions = new BrowserSessions(store.clients(), store.users(), login, tokens, refreshTokens,
                 store.refreshTokens(), store.revocations(), clock);
-        Endpoints.registerSessions(router, sessions, issuer, b.cookieSecure, b.refreshLifetime);
+        Endpoints.registerSessions(router, sessions, issuer, b.cookieSecure);
         router.route("GET", "/metrics", new MetricsEndpoint(router, tokenEndpoint, login, refreshTokens, keys));
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);

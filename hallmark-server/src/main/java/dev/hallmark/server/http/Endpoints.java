@@ -6,7 +6,6 @@ import dev.hallmark.server.keys.KeyManager;
 import dev.hallmark.server.store.Store;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /** Registers the endpoints that manage issued tokens: introspection, revocation and the revocation feed. */
 public final class Endpoints {
@@ -26,10 +25,10 @@ public final class Endpoints {
 
     /** Registers cookie login for first-party browser apps under {@code /session}. */
     public static void registerSessions(Router router, BrowserSessions sessions, String issuer,
-                                        boolean secureCookies, Duration refreshLifetime) {
+                                        boolean secureCookies) {
         SessionCookies cookies = new SessionCookies(secureCookies, SessionCookies.originOf(issuer));
-        router.route("POST", "/session/login", new SessionLoginEndpoint(sessions, cookies, refreshLifetime))
-                .route("POST", "/session/refresh", new SessionRefreshEndpoint(sessions, cookies, refreshLifetime))
+        router.route("POST", "/session/login", new SessionLoginEndpoint(sessions, cookies))
+                .route("POST", "/session/refresh", new SessionRefreshEndpoint(sessions, cookies))
                 .route("POST", "/session/logout", new SessionLogoutEndpoint(sessions, cookies));
     }
 }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,13 +49,18 @@ final class SessionCookies {
         this.csrfName = (secure ? "__Host-" : "") + "hallmark-csrf";
     }
 
-    /** Sets the three cookies for {@code tokens} and returns the new CSRF token. */
-    String set(Exchange x, IssuedTokens tokens, Duration refreshLifetime) {
+    /**
+     * Sets the three cookies for {@code tokens} and returns the new CSRF token. The refresh and CSRF cookies live as
+     * long as the refresh token has left, which is the family's remaining time: rotation never extends a family, so a
+     * cookie outliving it would only be sent to be refused.
+     */
+    String set(Exchange x, IssuedTokens tokens) {
+        long refreshSeconds = ceilSeconds(tokens.refreshExpiresIn());
         String csrf = newCsrfToken();
         x.addHeader("Set-Cookie", cookie(accessName, tokens.accessToken(), tokens.expiresIn().getSeconds(), "/", true));
-        x.addHeader("Set-Cookie", cookie(refreshName, tokens.refreshToken(), refreshLifetime.getSeconds(),
+        x.addHeader("Set-Cookie", cookie(refreshName, tokens.refreshToken(), refreshSeconds,
                 REFRESH_PATH, true));
-        x.addHeader("Set-Cookie", cookie(csrfName, csrf, refreshLifetime.getSeconds(), "/", false));
+        x.addHeader("Set-Cookie", cookie(csrfName, csrf, refreshSeconds, "/", false));
         return csrf;
     }
 
@@ -77,6 +81,11 @@ final class SessionCookies {
             b.append("; HttpOnly");
         }
         return b.append("; SameSite=Strict").toString();
+    }
+
+    /** Whole seconds rounded up, so a fresh family's cookie says exactly its configured lifetime. */
+    private static long ceilSeconds(java.time.Duration d) {
+        return d.getNano() == 0 ? d.getSeconds() : d.getSeconds() + 1;
     }
 
     static String newCsrfToken() {

@@ -5,7 +5,6 @@ import dev.hallmark.server.issue.IssuedTokens;
 import dev.hallmark.server.issue.OAuthException;
 import dev.hallmark.server.issue.PasswordLogin;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,12 +18,10 @@ public final class SessionLoginEndpoint implements Endpoint {
 
     private final BrowserSessions sessions;
     private final SessionCookies cookies;
-    private final Duration refreshLifetime;
 
-    SessionLoginEndpoint(BrowserSessions sessions, SessionCookies cookies, Duration refreshLifetime) {
+    SessionLoginEndpoint(BrowserSessions sessions, SessionCookies cookies) {
         this.sessions = sessions;
         this.cookies = cookies;
-        this.refreshLifetime = refreshLifetime;
     }
 
     @Override
@@ -47,7 +44,7 @@ public final class SessionLoginEndpoint implements Endpoint {
             x.json(429, Map.of("error", "login_throttled", "error_description", e.getMessage()));
             return;
         }
-        String csrf = cookies.set(x, tokens, refreshLifetime);
+        String csrf = cookies.set(x, tokens);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("csrf_token", csrf);
         body.put("expires_in", tokens.expiresIn().getSeconds());

@@ -4,7 +4,6 @@ import dev.hallmark.server.issue.BrowserSessions;
 import dev.hallmark.server.issue.IssuedTokens;
 import dev.hallmark.server.issue.OAuthException;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +17,10 @@ public final class SessionRefreshEndpoint implements Endpoint {
 
     private final BrowserSessions sessions;
     private final SessionCookies cookies;
-    private final Duration refreshLifetime;
 
-    SessionRefreshEndpoint(BrowserSessions sessions, SessionCookies cookies, Duration refreshLifetime) {
+    SessionRefreshEndpoint(BrowserSessions sessions, SessionCookies cookies) {
         this.sessions = sessions;
         this.cookies = cookies;
-        this.refreshLifetime = refreshLifetime;
     }
 
     @Override
@@ -41,7 +38,7 @@ public final class SessionRefreshEndpoint implements Endpoint {
             unauthorized(x, cookies);
             return;
         }
-        String csrf = cookies.set(x, tokens, refreshLifetime);
+        String csrf = cookies.set(x, tokens);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("csrf_token", csrf);
         body.put("expires_in", tokens.expiresIn().getSeconds());

@@ -9,6 +9,7 @@ import dev.hallmark.server.store.UserRecord;
 import dev.hallmark.server.store.UserStore;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -54,7 +55,7 @@ public final class BrowserSessions {
         String scope = TokenIssuer.resolveScope(client, null);
         RefreshTokens.Issued refresh = refreshTokens.issue(client.clientId(), user.userId(), scope);
         return new IssuedTokens(issuer.accessToken(client, user, scope, refresh.familyId()), issuer.accessLifetime(),
-                scope, refresh.token());
+                scope, refresh.token(), remaining(refresh));
     }
 
     /**
@@ -71,8 +72,17 @@ public final class BrowserSessions {
         UserRecord user = userId == null ? null : users.findById(userId).filter(u -> !u.disabled())
                 .orElseThrow(() -> OAuthException.invalidGrant("the user is no longer active"));
         String scope = rotation.redeemed().scope();
-        return new IssuedTokens(issuer.accessToken(client, user, scope, rotation.redeemed().familyId()),
-                issuer.accessLifetime(), scope, rotation.successor().token());
+        String accessToken = issuer.accessToken(client, user, scope, rotation.redeemed().familyId());
+        // a reuse racing this rotation may have revoked the family before the new access token was recorded
+        refreshTokens.settle(rotation);
+        return new IssuedTokens(accessToken, issuer.accessLifetime(), scope, rotation.successor().token(),
+                remaining(rotation.successor()));
+    }
+
+    /** The refresh token's remaining time, for the cookie's Max-Age (the family ends at a fixed instant). */
+    private Duration remaining(RefreshTokens.Issued refresh) {
+        Duration left = Duration.between(clock.instant(), refresh.expiresAt());
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /**

@@ -9,8 +9,10 @@ import java.time.Duration;
  * @param expiresIn its lifetime
  * @param scope the granted scope (space-separated; may be empty)
  * @param refreshToken the new refresh token, or null when none is issued
+ * @param refreshExpiresIn how long the refresh token has left (its family's remaining time), or null without one
  */
-public record IssuedTokens(String accessToken, Duration expiresIn, String scope, String refreshToken) {
+public record IssuedTokens(String accessToken, Duration expiresIn, String scope, String refreshToken,
+                           Duration refreshExpiresIn) {
 
     @Override
     public String toString() {

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Checks a username and password, with throttling that parallel guessing cannot outrun: every attempt is counted
  * atomically in the store <em>before</em> the password is checked, per account and per client address, and an
- * attempt over either limit is refused without looking at the password; a success clears the account's counter.
+ * attempt over either limit is refused without looking at the password; a success clears the account's counter and
+ * takes its own attempt back from the address's, so the address limit counts failures only.
  * Unknown users cost the same hashing time as wrong passwords. Used by the password grant and by cookie login.
  */
 public final class PasswordLogin {
@@ -61,6 +62,7 @@ public final class PasswordLogin {
             throw OAuthException.invalidGrant("invalid username or password");
         }
         throttle.reset(accountKey);
+        throttle.forgive(addressKey);
         if (hasher.needsRehash(u.passwordHash())) {
             users.updatePassword(u.userId(), hasher.hash(password));
         }

@@ -23,8 +23,11 @@ public final class RefreshTokens {
     public record Redeemed(String familyId, String clientId, String userId, String scope) {
     }
 
-    /** A new refresh token: its value (given to the client once) and its family. */
-    public record Issued(String token, String familyId) {
+    /**
+     * A new refresh token: its value (given to the client once), its family, and when it stops working (the family's
+     * absolute end: rotation never extends it).
+     */
+    public record Issued(String token, String familyId, Instant expiresAt) {
         @Override
         public String toString() {
             return "Issued{familyId=" + familyId + "}";
@@ -52,9 +55,10 @@ public final class RefreshTokens {
         String token = SecretTokens.newSecret();
         String family = UUID.randomUUID().toString();
         Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
         store.insert(new RefreshTokenRecord(SecretTokens.hash(token), family, clientId, userId, scope, now,
-                now.plus(lifetime), State.ACTIVE, null, null));
-        return new Issued(token, family);
+                expiresAt, State.ACTIVE, null, null));
+        return new Issued(token, family, expiresAt);
     }
 
     /**
@@ -89,7 +93,7 @@ public final class RefreshTokens {
             throw OAuthException.invalidGrant("refresh token was already used");
         }
         return new Rotation(new Redeemed(record.familyId(), record.clientId(), record.userId(), record.scope()),
-                new Issued(next, record.familyId()));
+                new Issued(next, record.familyId(), record.expiresAt()));
     }
 
     /**

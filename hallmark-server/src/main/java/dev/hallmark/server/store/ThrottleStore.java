@@ -16,6 +16,13 @@ public interface ThrottleStore {
 
     void reset(String key);
 
+    /**
+     * Takes back one counted attempt for {@code key} (never below zero), for an attempt that turned out to succeed:
+     * attempts are counted before the password is checked, so without this a busy shared address (a NAT, an office
+     * proxy) would be locked out by its own successful logins.
+     */
+    void forgive(String key);
+
     /** Deletes counters whose window ended at or before {@code now} (they count as zero anyway); returns how many. */
     int purgeExpired(Instant now);
 }

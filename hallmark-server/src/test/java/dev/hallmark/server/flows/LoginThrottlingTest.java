@@ -112,4 +112,21 @@ class LoginThrottlingTest {
             assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
         }
     }
+
+    @Test
+    void successfulLoginsDoNotCountTowardsTheAddressLimit(@TempDir Path dir) throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (TestServer s = new TestServer(dir, b -> b.clock(clock).loginLimits(100, 3, Duration.ofMinutes(15)))) {
+            // a shared address (an office behind one NAT) logging in many times is not a guessing attack
+            for (int i = 0; i < 10; i++) {
+                HttpResponse<String> ok = login(s, TestServer.USERNAME, TestServer.PASSWORD);
+                assertThat(ok.statusCode()).as("login %d: %s", i, ok.body()).isEqualTo(200);
+            }
+            assertRefused(login(s, "mallory", "guess 1"));
+            assertRefused(login(s, "mallory", "guess 2"));
+            assertRefused(login(s, "mallory", "guess 3"));
+            // the fourth attempt from the address is over the limit of three failures, right password or not
+            assertRefused(login(s, TestServer.USERNAME, TestServer.PASSWORD));
+        }
+    }
 }

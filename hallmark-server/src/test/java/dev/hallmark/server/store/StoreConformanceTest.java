@@ -644,6 +644,20 @@ public abstract class StoreConformanceTest {
     }
 
     @Test
+    void forgivingTakesBackOneAttemptButNeverGoesBelowZero() {
+        store.throttle().recordFailure("ip:10.0.0.2", T0, HOUR);
+        store.throttle().recordFailure("ip:10.0.0.2", T0, HOUR);
+        store.throttle().forgive("ip:10.0.0.2");
+        assertThat(store.throttle().failures("ip:10.0.0.2", T0)).isEqualTo(1);
+        store.throttle().forgive("ip:10.0.0.2");
+        store.throttle().forgive("ip:10.0.0.2");
+        assertThat(store.throttle().failures("ip:10.0.0.2", T0)).isZero();
+        assertThat(store.throttle().recordFailure("ip:10.0.0.2", T0, HOUR)).isEqualTo(1);
+        store.throttle().forgive("never-seen");
+        assertThat(store.throttle().failures("never-seen", T0)).isZero();
+    }
+
+    @Test
     void anEndedWindowStartsAgainAtOne() {
         Duration window = Duration.ofMinutes(1);
         store.throttle().recordFailure("k", T0, window);

@@ -86,6 +86,18 @@ final class SqlThrottleStore implements ThrottleStore {
     }
 
     @Override
+    public void forgive(String key) {
+        Objects.requireNonNull(key, "key");
+        database.write("forgive a login attempt", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE login_throttle SET failures = failures - 1 WHERE throttle_key = ? AND failures > 0")) {
+                update.setString(1, key);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public int purgeExpired(Instant now) {
         Objects.requireNonNull(now, "now");
         return database.write("purge ended login-throttle windows", connection -> {
