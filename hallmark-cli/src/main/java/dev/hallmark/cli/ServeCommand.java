@@ -60,6 +60,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--print-config", description = "Print the effective configuration (secrets redacted) and exit.")
     boolean printConfig;
 
+    /**
+     * Jetty's start and stop notices (version banner, connector lines) are noise on a command's stderr; warnings and
+     * errors still show. Held in a field because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger JETTY_LOG = java.util.logging.Logger.getLogger("org.eclipse.jetty");
+
     ServeCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -77,6 +83,7 @@ final class ServeCommand implements Callable<Integer> {
             ctx.out().print(cfg.toRedactedYaml());
             return ExitCode.OK;
         }
+        JETTY_LOG.setLevel(java.util.logging.Level.WARNING);
         MasterKey masterKey = MasterKey.load(cfg.masterKey(), cfg.dataDir());
         PasswordHasher hasher = new PasswordHasher();
         Store st = AdminStoreOptions.openStore(cfg);
@@ -95,6 +102,8 @@ final class ServeCommand implements Callable<Integer> {
                 // stopping anyway
             } finally {
                 st.close();
+                ctx.err().println("hallmark: stopped");
+                ctx.err().flush();
                 stopped.countDown();
             }
         }, "hallmark-shutdown");
