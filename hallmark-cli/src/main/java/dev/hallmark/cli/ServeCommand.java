@@ -72,17 +72,47 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long started = System.nanoTime();
-        ServerConfig cfg;
-        try {
-            cfg = ConfigLoader.load(Optional.ofNullable(config), ctx.env(), flags());
-        } catch (ConfigException e) {
-            throw new UsageException(e.getMessage());
-        }
         if (printConfig) {
-            ctx.out().print(cfg.toRedactedYaml());
+            ctx.out().print(loadConfig().toRedactedYaml());
             return ExitCode.OK;
         }
+        Running running = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            try {
+                running.close();
+            } finally {
+                ctx.err().println("hallmark: stopped");
+                ctx.err().flush();
+                stopped.countDown();
+            }
+        }, "hallmark-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        running.server().join();
+        stopped.await();
+        return ExitCode.OK;
+    }
+
+    /** A started issuer and its store; closing stops Jetty gracefully, then closes the store. */
+    record Running(HallmarkServer server, Store store) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // stopping anyway; the store must still be closed
+            } finally {
+                store.close();
+            }
+        }
+    }
+
+    /**
+     * Loads the configuration, opens the store, starts the issuer and prints the "listening" line (and the demo
+     * credentials). Also used by {@link CdsTraining} to record the classes a start needs.
+     */
+    Running start() throws Exception {
+        ServerConfig cfg = loadConfig();
         JETTY_LOG.setLevel(java.util.logging.Level.WARNING);
         MasterKey masterKey = MasterKey.load(cfg.masterKey(), cfg.dataDir());
         PasswordHasher hasher = new PasswordHasher();
@@ -94,31 +124,29 @@ final class ServeCommand implements Callable<Integer> {
             st.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            try {
-                server.close();
-            } catch (Exception ignored) {
-                // stopping anyway
-            } finally {
-                st.close();
-                ctx.err().println("hallmark: stopped");
-                ctx.err().flush();
-                stopped.countDown();
-            }
-        }, "hallmark-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        long ms = (System.nanoTime() - started) / 1_000_000;
         String base = server.issuer();
-        ctx.out().println("hallmark: issuer " + base + " listening (ready in " + ms + " ms); store "
-                + cfg.store().redactedUrl() + "; Ctrl-C stops");
+        ctx.out().println("hallmark: issuer " + base + " listening (ready " + sinceProcessStart()
+                + " after the process started); store " + cfg.store().redactedUrl() + "; Ctrl-C stops");
         if (demo || cfg.demo()) {
             printDemo(DemoSetup.ensure(st, hasher, ctx.clock()), base);
         }
         ctx.out().flush();
-        server.join();
-        stopped.await();
-        return ExitCode.OK;
+        return new Running(server, st);
+    }
+
+    private ServerConfig loadConfig() {
+        try {
+            return ConfigLoader.load(Optional.ofNullable(config), ctx.env(), flags());
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Time since the operating system started this process (JVM start-up included), e.g. "412 ms". */
+    private static String sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis() + " ms")
+                .orElse("(unknown)");
     }
 
     private void printDemo(Optional<DemoSetup.Credentials> created, String base) {

@@ -49,6 +49,8 @@ class ServeProcessIT {
         int port = ServeProcess.freePort();
         try (ServeProcess s = ServeProcess.start(launcher, data, port, "--demo")) {
             Demo demo = Demo.from(s);
+            // the launcher recorded the class-data archive serve starts from (CdsTraining serve) on this first start
+            assertThat(launcher.getParent().resolve("hallmark-cli/target/hallmark-serve.jsa")).exists();
             HttpResponse<String> token = s.form("/oauth2/token", demo.clientId(), demo.clientSecret(),
                     "grant_type", "client_credentials");
             assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
