@@ -35,6 +35,7 @@ public final class JwsVerifier {
     private final SignatureCheck check;
     private final Limits limits;
     private final boolean allowUnencodedPayload;
+    private final HeaderCache headers = new HeaderCache();
 
     private JwsVerifier(Builder b) {
         Set<String> critical = new HashSet<>(b.understoodCritical);
@@ -64,18 +65,27 @@ public final class JwsVerifier {
         Objects.requireNonNull(token, "token");
         // 1. size, 2. exactly three segments of ASCII
         CompactParts parts = CompactParts.split(token, limits);
-        byte[] headerJson = Base64Url.decode(parts.bytes, 0, parts.firstDot, "JWS header");
+        HeaderCache.Entry seen = headers.find(parts.bytes, 0, parts.firstDot);
+        byte[] headerJson = seen == null ? Base64Url.decode(parts.bytes, 0, parts.firstDot, "JWS header") : null;
         byte[] signature = Base64Url.decode(parts.bytes, parts.secondDot + 1,
                 parts.bytes.length - parts.secondDot - 1, "JWS signature");
-        // 3. header
-        Map<String, Object> params = StrictJson.parseObject(headerJson, limits, "JWS header");
-        JwsHeader header = JwsHeader.validated(params);
-        // 4. crit
-        check.checkCritical(params, Map.of());
-        boolean b64 = header.base64EncodedPayload();
-        if (!b64 && !allowUnencodedPayload) {
-            throw new JoseException(Reason.UNSUPPORTED_CRITICAL, "unencoded payloads (RFC 7797) are not accepted here");
+        JwsHeader header;
+        if (seen != null) {
+            // these exact bytes passed steps 3 and 4 before
+            header = seen.header();
+        } else {
+            // 3. header
+            Map<String, Object> params = StrictJson.parseObject(headerJson, limits, "JWS header");
+            header = JwsHeader.validated(params);
+            // 4. crit
+            check.checkCritical(params, Map.of());
+            if (!header.base64EncodedPayload() && !allowUnencodedPayload) {
+                throw new JoseException(Reason.UNSUPPORTED_CRITICAL,
+                        "unencoded payloads (RFC 7797) are not accepted here");
+            }
+            headers.put(parts.bytes, 0, parts.firstDot, header);
         }
+        boolean b64 = header.base64EncodedPayload();
         int payloadLen = parts.secondDot - parts.firstDot - 1;
         byte[] payload;
         byte[] input;
