@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EngineDifferentialTest {
 
-    private static final int KEYS = 4;
-    private static final int SIGNATURES_PER_KEY = 20;
+    private static final int KEYS = 3;
+    private static final int SIGNATURES_PER_KEY = 12;
     private static final BigInteger L25519 = BigInteger.TWO.pow(252)
             .add(new BigInteger("27742317777372353535851937790883648493"));
     private static final BigInteger L448 = BigInteger.TWO.pow(446)

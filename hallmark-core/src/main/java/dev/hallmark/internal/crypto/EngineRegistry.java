@@ -127,7 +127,7 @@ public final class EngineRegistry {
     static void reportFailure(String engine, Throwable e) {
         if (REPORTED.add(engine)) {
             LOG.log(System.Logger.Level.WARNING, "signature verification engine " + engine
-                    + " failed; verifying with the JDK engine instead: " + e);
+                    + " failed; the JDK engine is used in its place: " + e);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.hallmark.spi.SignatureVerificationEngine;
 
 import java.security.PublicKey;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Verification on one curve through the engine selected for it, with each key's {@link PreparedVerifier} built once
@@ -25,6 +26,7 @@ final class PreparedVerifiers {
 
     private final SignatureCurve curve;
     private final Function<PublicKey, byte[]> encoder;
+    private final Supplier<SignatureVerificationEngine> selected;
     private volatile Entry[] entries = new Entry[0];
 
     /**
@@ -32,8 +34,15 @@ final class PreparedVerifiers {
      *                ClassCastException for a key of the wrong type
      */
     PreparedVerifiers(SignatureCurve curve, Function<PublicKey, byte[]> encoder) {
+        this(curve, encoder, () -> EngineRegistry.get().engineFor(curve));
+    }
+
+    /** With the engine given rather than looked up on first use (tests). */
+    PreparedVerifiers(SignatureCurve curve, Function<PublicKey, byte[]> encoder,
+                      Supplier<SignatureVerificationEngine> selected) {
         this.curve = curve;
         this.encoder = encoder;
+        this.selected = selected;
     }
 
     boolean verify(PublicKey key, byte[] data, int off, int len, byte[] signature) {
@@ -63,7 +72,7 @@ final class PreparedVerifiers {
 
     private Entry prepare(PublicKey key) {
         byte[] encoded = encoder.apply(key);
-        SignatureVerificationEngine engine = EngineRegistry.get().engineFor(curve);
+        SignatureVerificationEngine engine = selected.get();
         PreparedVerifier verifier = null;
         if (engine != JcaVerificationEngine.INSTANCE) {
             try {
