@@ -11,4 +11,7 @@ module dev.hallmark.core {
     exports dev.hallmark.jwk;
     exports dev.hallmark.jws;
     exports dev.hallmark.jwt;
+    exports dev.hallmark.spi;
+
+    uses dev.hallmark.spi.SignatureVerificationEngine;
 }

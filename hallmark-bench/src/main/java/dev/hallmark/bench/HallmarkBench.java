@@ -6,15 +6,22 @@ import dev.hallmark.jwk.KeySource;
 import dev.hallmark.jwt.Claims;
 import dev.hallmark.jwt.JwtSigner;
 import dev.hallmark.jwt.JwtVerifier;
+import dev.hallmark.spi.VerificationEngines;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.util.Map;
 
-/** Hallmark on its normal path: a verifier built once (issuer, audience, expiry checked), claims returned. */
+/**
+ * Hallmark on its normal path: a verifier built once (issuer, audience, expiry checked), claims returned. Core alone:
+ * the forked JVM forces the JDK's verification engine although hallmark-bc is in the benchmark jar;
+ * {@link HallmarkBcBench} measures ES256 and EdDSA verification with it.
+ */
 @State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = "-D" + VerificationEngines.ENGINE_PROPERTY + "=jca")
 public class HallmarkBench extends BenchDefaults {
 
     Fixtures f;
@@ -31,6 +38,7 @@ public class HallmarkBench extends BenchDefaults {
     @Setup
     public void setup() {
         f = Fixtures.shared();
+        HallmarkBcBench.requireEngine("jca");
         hs256 = verifier(f.hs256);
         rs256 = verifier(f.rs256.toPublicJwk());
         es256 = verifier(f.es256.toPublicJwk());

@@ -10,9 +10,10 @@ import java.security.SignatureException;
 import java.security.spec.AlgorithmParameterSpec;
 
 /**
- * Signing with RS*, PS*, ES* and EdDSA, and verification of PS*, ES* and EdDSA, through {@link Signature}
- * ({@link RsaScheme} verifies RS* itself, more strictly than the JDK). PSS and EdDSA verification is strict.
- * Signature lengths are checked here before the JDK sees them.
+ * Signing with RS*, PS*, ES* and EdDSA, and verification of PS*, through {@link Signature} ({@link RsaScheme}
+ * verifies RS* itself, more strictly than the JDK; {@link EcdsaScheme} and {@link EdDsaScheme} verify through the
+ * selected {@link dev.hallmark.spi.SignatureVerificationEngine}). Signature lengths are checked here before the JDK
+ * sees them.
  */
 public class JcaSignatureScheme implements SignatureScheme {
 
