@@ -1,5 +1,5 @@
 /**
- * Hallmark core: JWS, JWK and JWT for Java on the JDK and jackson-core alone.
+ * Hallmark core: JWS, JWE, JWK and JWT for Java on the JDK and jackson-core alone.
  *
  * <p>Only API packages are exported; {@code dev.hallmark.internal.*} is the implementation and may change
  * in any release.
@@ -9,6 +9,7 @@ module dev.hallmark.core {
     requires transitive java.net.http;
 
     exports dev.hallmark;
+    exports dev.hallmark.jwe;
     exports dev.hallmark.jwk;
     exports dev.hallmark.jws;
     exports dev.hallmark.jwt;

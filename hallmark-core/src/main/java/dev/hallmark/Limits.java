@@ -24,6 +24,12 @@ package dev.hallmark;
  *   <tr><td>{@link #maxJwkSetKeys()}</td><td>100</td><td>a JWK Set is a published list of current keys</td></tr>
  *   <tr><td>{@link #maxJwkSetBytes()}</td><td>512 KiB</td><td>100 large RSA keys with certificates fit</td></tr>
  *   <tr><td>{@link #maxSignatures()}</td><td>8</td><td>signatures in one JWS JSON serialization</td></tr>
+ *   <tr><td>{@link #maxRecipients()}</td><td>8</td><td>recipients in one JWE JSON serialization</td></tr>
+ *   <tr><td>{@link #maxPbes2Iterations()}</td><td>310,000</td><td>PBES2 {@code p2c}: the sender picks the cost
+ *       of the key derivation, so the receiver caps it (OWASP's 2023 figure for PBKDF2-HMAC-SHA256 is 600,000;
+ *       310,000 keeps one token below about a tenth of a second of CPU)</td></tr>
+ *   <tr><td>{@link #maxInflatedBytes()}</td><td>256 KiB</td><td>JWE {@code zip: DEF} output; a 1 KB token can
+ *       otherwise inflate to a megabyte, and nested ones further</td></tr>
  * </table>
  */
 public final class Limits {
@@ -43,6 +49,9 @@ public final class Limits {
     private final int maxJwkSetKeys;
     private final int maxJwkSetBytes;
     private final int maxSignatures;
+    private final int maxRecipients;
+    private final int maxPbes2Iterations;
+    private final int maxInflatedBytes;
 
     private Limits(Builder b) {
         this.maxTokenBytes = b.maxTokenBytes;
@@ -54,6 +63,9 @@ public final class Limits {
         this.maxJwkSetKeys = b.maxJwkSetKeys;
         this.maxJwkSetBytes = b.maxJwkSetBytes;
         this.maxSignatures = b.maxSignatures;
+        this.maxRecipients = b.maxRecipients;
+        this.maxPbes2Iterations = b.maxPbes2Iterations;
+        this.maxInflatedBytes = b.maxInflatedBytes;
     }
 
     public static Builder builder() {
@@ -72,6 +84,9 @@ public final class Limits {
         b.maxJwkSetKeys = maxJwkSetKeys;
         b.maxJwkSetBytes = maxJwkSetBytes;
         b.maxSignatures = maxSignatures;
+        b.maxRecipients = maxRecipients;
+        b.maxPbes2Iterations = maxPbes2Iterations;
+        b.maxInflatedBytes = maxInflatedBytes;
         return b;
     }
 
@@ -120,12 +135,28 @@ public final class Limits {
         return maxSignatures;
     }
 
+    /** Most recipients accepted in one general JWE JSON serialization. */
+    public int maxRecipients() {
+        return maxRecipients;
+    }
+
+    /** Highest PBES2 iteration count ({@code p2c}) accepted; checked before any key derivation. */
+    public int maxPbes2Iterations() {
+        return maxPbes2Iterations;
+    }
+
+    /** Largest plaintext a compressed JWE ({@code zip: DEF}) may inflate to, in bytes. */
+    public int maxInflatedBytes() {
+        return maxInflatedBytes;
+    }
+
     @Override
     public String toString() {
         return "Limits{maxTokenBytes=" + maxTokenBytes + ", maxJsonDepth=" + maxJsonDepth
                 + ", maxJsonValues=" + maxJsonValues + ", rsaBits=" + minRsaBits + ".." + maxRsaBits
                 + ", maxKeysTriedWithoutKid=" + maxKeysTriedWithoutKid + ", maxJwkSetKeys=" + maxJwkSetKeys
-                + ", maxJwkSetBytes=" + maxJwkSetBytes + ", maxSignatures=" + maxSignatures + "}";
+                + ", maxJwkSetBytes=" + maxJwkSetBytes + ", maxSignatures=" + maxSignatures + ", maxRecipients=" + maxRecipients
+                + ", maxPbes2Iterations=" + maxPbes2Iterations + ", maxInflatedBytes=" + maxInflatedBytes + "}";
     }
 
     /** Builds {@link Limits}; every bound must be positive, and the RSA range sane. */
@@ -139,6 +170,9 @@ public final class Limits {
         private int maxJwkSetKeys = 100;
         private int maxJwkSetBytes = 512 * 1024;
         private int maxSignatures = 8;
+        private int maxRecipients = 8;
+        private int maxPbes2Iterations = 310_000;
+        private int maxInflatedBytes = 256 * 1024;
 
         private Builder() {
         }
@@ -192,6 +226,21 @@ public final class Limits {
 
         public Builder maxSignatures(int value) {
             this.maxSignatures = positive("maxSignatures", value);
+            return this;
+        }
+
+        public Builder maxRecipients(int value) {
+            this.maxRecipients = positive("maxRecipients", value);
+            return this;
+        }
+
+        public Builder maxPbes2Iterations(int value) {
+            this.maxPbes2Iterations = positive("maxPbes2Iterations", value);
+            return this;
+        }
+
+        public Builder maxInflatedBytes(int value) {
+            this.maxInflatedBytes = positive("maxInflatedBytes", value);
             return this;
         }
 

@@ -20,9 +20,7 @@ import static dev.hallmark.jwt.TestKeys.validClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every {@link Reason} the core can produce today, each reached through the public API. {@link Reason#DECRYPTION_FAILED}
- * belongs to JWE, which hallmark-core does not have yet: no JWS, JWK or JWT path produces it, and its test arrives
- * with the JWE work.
+ * Every {@link Reason} the core can produce, each reached through the public API.
  */
 class ReasonCodesTest {
 
@@ -33,17 +31,26 @@ class ReasonCodesTest {
     private static final Set<Reason> COVERED = EnumSet.of(Reason.MALFORMED, Reason.ALG_NOT_ALLOWED,
             Reason.KEY_NOT_FOUND, Reason.BAD_SIGNATURE, Reason.EXPIRED, Reason.NOT_YET_VALID, Reason.ISSUER_MISMATCH,
             Reason.AUDIENCE_MISMATCH, Reason.TYPE_MISMATCH, Reason.MISSING_CLAIM, Reason.UNSUPPORTED_CRITICAL,
-            Reason.TOO_LARGE, Reason.WEAK_KEY, Reason.REVOKED);
+            Reason.TOO_LARGE, Reason.WEAK_KEY, Reason.DECRYPTION_FAILED, Reason.REVOKED);
 
     private static JwtVerifier verifier() {
         return TestKeys.verifier(KEY).build();
     }
 
     @Test
-    void onlyDecryptionFailedIsLeftToTheJweWork() {
-        // A new Reason fails this until it gets a test here; DECRYPTION_FAILED is produced by JWE only, which
-        // hallmark-core does not have yet (its test comes with the JWE work).
-        assertThat(EnumSet.complementOf(EnumSet.copyOf(COVERED))).containsExactly(Reason.DECRYPTION_FAILED);
+    void everyReasonHasATest() {
+        // A new Reason fails this until it gets a test here.
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(COVERED))).isEmpty();
+    }
+
+    @Test
+    void decryptionFailed() {
+        OctJwk key = OctJwk.of(new byte[32]);
+        String token = dev.hallmark.jwe.JweEncrypter.builder(key).build().encrypt("secret");
+        OctJwk other = OctJwk.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+            22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+        assertRejected(() -> dev.hallmark.jwe.JweDecrypter.builder().key(other).build().decrypt(token),
+                Reason.DECRYPTION_FAILED);
     }
 
     @Test

@@ -1,7 +1,9 @@
 /**
  * JSON Web Tokens (RFC 7519) on top of JWS: {@link dev.hallmark.jwt.Claims}, {@link dev.hallmark.jwt.JwtSigner},
  * {@link dev.hallmark.jwt.JwtVerifier} (safe by default) returning {@link dev.hallmark.jwt.VerifiedJwt}, and
- * {@link dev.hallmark.jwt.Jwt#decodeUnverified(String)} returning the unrelated {@link dev.hallmark.jwt.UnverifiedJwt}.
+ * {@link dev.hallmark.jwt.Jwt#decodeUnverified(String)} returning the unrelated {@link dev.hallmark.jwt.UnverifiedJwt},
+ * and nested (signed, then encrypted) JWTs: {@link dev.hallmark.jwt.NestedJwtSigner} and
+ * {@link dev.hallmark.jwt.NestedJwtVerifier}, which use {@code dev.hallmark.jwe} for the outer layer.
  *
  * <p>Only {@link dev.hallmark.jwt.JwtVerifier} makes a {@link dev.hallmark.jwt.VerifiedJwt}; there is no way to
  * skip verification. Its only network use is on the verifier side, through {@code dev.hallmark.internal.http}:
