@@ -131,10 +131,34 @@ public final class HallmarkServer implements AutoCloseable {
                 .build();
     }
 
-    /** Prepares keys (creating the first on an empty store), starts HTTP and the key schedule. */
+    /**
+     * Prepares keys (creating the first on an empty store), starts HTTP and the key schedule. Key preparation
+     * (decrypting and checking the signing keys, the first elliptic-curve operations of the process) and Jetty's
+     * start are independent, so they run side by side; both are done before this returns.
+     */
     public HallmarkServer start() throws Exception {
-        keys.maintain();
-        jetty.start();
+        java.util.concurrent.FutureTask<Void> prepareKeys = new java.util.concurrent.FutureTask<>(() -> {
+            keys.maintain();
+            return null;
+        });
+        Thread preparer = new Thread(prepareKeys, "hallmark-keys-start");
+        preparer.start();
+        try {
+            jetty.start();
+        } finally {
+            // wait for the keys whatever Jetty did, so no key work outlives a failed start
+            preparer.join();
+        }
+        try {
+            prepareKeys.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            jetty.stop();
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) cause;
+        }
         scheduler.scheduleWithFixedDelay(this::maintainKeys, 60, 60, TimeUnit.SECONDS);
         return this;
     }
