@@ -37,6 +37,17 @@ final class BearerChallenge {
         send(response, HttpServletResponse.SC_FORBIDDEN, realm, INSUFFICIENT_SCOPE, needed);
     }
 
+    /** 403 for a cookie-authenticated request that failed the CSRF checks: not an RFC 6750 matter, no challenge. */
+    static void csrf(HttpServletResponse response) throws IOException {
+        byte[] body = "{\"error\":\"csrf\"}".getBytes(StandardCharsets.UTF_8);
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
     private static void send(HttpServletResponse response, int status, String realm, String error,
                              Set<String> scopes) throws IOException {
         // realm and scopes were checked at build time to need no escaping inside a quoted-string

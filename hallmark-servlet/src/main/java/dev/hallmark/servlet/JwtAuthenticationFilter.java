@@ -49,7 +49,9 @@ import java.util.regex.Pattern;
  * {@code Cache-Control: no-store}: 401 without an error code when no credentials were sent; 401
  * {@code invalid_token} when the token fails verification; 403 {@code insufficient_scope} with the needed
  * {@code scope}; 400 {@code invalid_request} for a token in the query or form, two Authorization headers, a header
- * and a cookie with different tokens, or a malformed header. The client learns only that code; the
+ * and a cookie with different tokens, or a malformed header. A state-changing request authenticated by the cookie
+ * alone must also pass CSRF checks (see {@link Builder#cookie}), else 403 {@code {"error":"csrf"}}. The client
+ * learns only that code; the
  * {@link dev.hallmark.Reason} is logged (logger {@code dev.hallmark.servlet.JwtAuthenticationFilter}, level INFO)
  * with the token's {@code kid} and {@code alg}, never the token.
  */
@@ -63,6 +65,7 @@ public final class JwtAuthenticationFilter implements Filter {
     private final JwtVerifier verifier;
     private final String realm;
     private final String cookieName;
+    private final CookieCsrfCheck csrf;
     private final List<AccessRule> rules;
     private final String rolesClaim;
     private final boolean scopesAsRoles;
@@ -71,6 +74,7 @@ public final class JwtAuthenticationFilter implements Filter {
         this.verifier = b.verifier;
         this.realm = b.realm;
         this.cookieName = b.cookieName;
+        this.csrf = new CookieCsrfCheck(b.csrfCookieName, b.allowedOrigins);
         this.rules = List.copyOf(b.rules);
         this.rolesClaim = b.rolesClaim;
         this.scopesAsRoles = b.scopesAsRoles;
@@ -103,6 +107,14 @@ public final class JwtAuthenticationFilter implements Filter {
             log(Level.DEBUG, request, path, "no bearer credentials");
             BearerChallenge.missing(response, realm);
             return;
+        }
+        if (found.source().equals("cookie")) {
+            String refusal = csrf.refusal(request);
+            if (refusal != null) {
+                log(Level.INFO, request, path, "csrf: " + refusal);
+                BearerChallenge.csrf(response);
+                return;
+            }
         }
         VerifiedJwt jwt;
         JwtPrincipal principal;
@@ -161,7 +173,8 @@ public final class JwtAuthenticationFilter implements Filter {
 
     @Override
     public String toString() {
-        return "JwtAuthenticationFilter{realm=" + realm + ", cookie=" + cookieName + ", rules=" + rules
+        return "JwtAuthenticationFilter{realm=" + realm + ", cookie=" + cookieName
+                + (cookieName == null ? "" : ", " + csrf) + ", rules=" + rules
                 + ", rolesClaim=" + rolesClaim + ", scopesAsRoles=" + scopesAsRoles + "}";
     }
 
@@ -179,6 +192,8 @@ public final class JwtAuthenticationFilter implements Filter {
         private final JwtVerifier verifier;
         private String realm = "api";
         private String cookieName;
+        private String csrfCookieName = "__Host-hallmark-csrf";
+        private final Set<String> allowedOrigins = new LinkedHashSet<>();
         private final List<AccessRule> rules = new ArrayList<>();
         private String rolesClaim = "roles";
         private boolean scopesAsRoles;
@@ -199,12 +214,40 @@ public final class JwtAuthenticationFilter implements Filter {
         /**
          * Also accepts the token from this cookie (e.g. {@code __Host-hallmark-at}, set by the issuer's cookie
          * login). Off by default. A request with both the header and the cookie must carry the same token in each.
+         *
+         * <p>A state-changing request (not GET, HEAD, OPTIONS, TRACE) authenticated by the cookie alone must also pass
+         * the CSRF checks: header {@code X-CSRF-Token} equal to the {@link #csrfCookie} (the issuer's
+         * {@code __Host-hallmark-csrf}), no {@code Sec-Fetch-Site: cross-site}, and an allowed {@code Origin} when
+         * {@link #allowedOrigins} are set; otherwise 403 {@code {"error":"csrf"}}.
          */
         public Builder cookie(String name) {
             if (name == null || !TOKEN.matcher(name).matches()) {
                 throw new IllegalArgumentException("not a cookie name: " + name);
             }
             this.cookieName = name;
+            return this;
+        }
+
+        /** The double-submit cookie for CSRF checks of cookie-authenticated requests (default {@code __Host-hallmark-csrf}). */
+        public Builder csrfCookie(String name) {
+            if (name == null || !TOKEN.matcher(name).matches()) {
+                throw new IllegalArgumentException("not a cookie name: " + name);
+            }
+            this.csrfCookieName = name;
+            return this;
+        }
+
+        /**
+         * The origins ({@code scheme://host[:port]}) whose pages may send cookie-authenticated state-changing
+         * requests; when set, such a request must carry one of them in {@code Origin}. Default: no origin check.
+         */
+        public Builder allowedOrigins(String... origins) {
+            for (String o : origins) {
+                if (o == null || !o.matches("https?://[^/?#\\s]+")) {
+                    throw new IllegalArgumentException("an origin is scheme://host[:port]: " + o);
+                }
+                allowedOrigins.add(o);
+            }
             return this;
         }
 

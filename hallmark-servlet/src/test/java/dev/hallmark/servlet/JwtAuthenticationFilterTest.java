@@ -294,6 +294,85 @@ class JwtAuthenticationFilterTest {
     }
 
     @Nested
+    class CookieCsrf {
+
+        static final String CSRF = "__Host-hallmark-csrf";
+
+        HttpResponse<String> postWithCookie(String token, String... headers) throws Exception {
+            HttpRequest.Builder r = server.request("/orders").header("Cookie", COOKIE + "=" + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"));
+            for (int i = 0; i < headers.length; i += 2) {
+                r.header(headers[i], headers[i + 1]);
+            }
+            return server.send(r);
+        }
+
+        void assertCsrfRefusal(HttpResponse<String> r) {
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).isEqualTo("{\"error\":\"csrf\"}");
+            assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
+        }
+
+        @Test
+        void aCookieAuthenticatedPostNeedsTheDoubleSubmitToken() throws Exception {
+            String token = TOKENS.token("orders:write");
+            assertCsrfRefusal(postWithCookie(token));
+            assertThat(log.last()).contains("csrf", "X-CSRF-Token");
+            assertCsrfRefusal(postWithCookie(token, "X-CSRF-Token", "abc"));
+            HttpResponse<String> ok = server.send(server.request("/orders")
+                    .header("Cookie", COOKIE + "=" + token + "; " + CSRF + "=abc").header("X-CSRF-Token", "abc")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).contains("name=alice");
+        }
+
+        @Test
+        void aWrongOrPlantedSecondCsrfCookieIsRefused() throws Exception {
+            String token = TOKENS.token("orders:write");
+            assertCsrfRefusal(server.send(server.request("/orders")
+                    .header("Cookie", COOKIE + "=" + token + "; " + CSRF + "=abc; " + CSRF + "=abc")
+                    .header("X-CSRF-Token", "abc").POST(HttpRequest.BodyPublishers.ofString("{}"))));
+            assertCsrfRefusal(server.send(server.request("/orders")
+                    .header("Cookie", COOKIE + "=" + token + "; " + CSRF + "=abd")
+                    .header("X-CSRF-Token", "abc").POST(HttpRequest.BodyPublishers.ofString("{}"))));
+        }
+
+        @Test
+        void crossSiteFetchMetadataIsRefusedEvenWithTheToken() throws Exception {
+            String token = TOKENS.token("orders:write");
+            assertCsrfRefusal(server.send(server.request("/orders")
+                    .header("Cookie", COOKIE + "=" + token + "; " + CSRF + "=abc").header("X-CSRF-Token", "abc")
+                    .header("Sec-Fetch-Site", "cross-site").POST(HttpRequest.BodyPublishers.ofString("{}"))));
+        }
+
+        @Test
+        void theAuthorizationHeaderNeedsNoCsrfToken() throws Exception {
+            HttpResponse<String> r = server.send(server.request("/orders")
+                    .header("Authorization", bearer(TOKENS.token("orders:write")))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void configuredOriginsAreEnforced() throws Exception {
+            try (FilterServer s = new FilterServer(JwtAuthenticationFilter.builder(TOKENS.verifier())
+                    .cookie(COOKIE).allowedOrigins("https://app.example.com").build())) {
+                String cookies = COOKIE + "=" + TOKENS.token(null) + "; " + CSRF + "=abc";
+                HttpResponse<String> noOrigin = s.send(s.request("/x").header("Cookie", cookies)
+                        .header("X-CSRF-Token", "abc").DELETE());
+                assertThat(noOrigin.statusCode()).isEqualTo(403);
+                HttpResponse<String> other = s.send(s.request("/x").header("Cookie", cookies)
+                        .header("X-CSRF-Token", "abc").header("Origin", "https://evil.example").DELETE());
+                assertThat(other.statusCode()).isEqualTo(403);
+                HttpResponse<String> ok = s.send(s.request("/x").header("Cookie", cookies)
+                        .header("X-CSRF-Token", "abc").header("Origin", "https://app.example.com").DELETE());
+                assertThat(ok.statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Nested
     class Scopes {
 
         @Test
