@@ -3,8 +3,10 @@ package dev.hallmark.jwt;
 import dev.hallmark.JoseException;
 import dev.hallmark.Limits;
 import dev.hallmark.Reason;
+import dev.hallmark.internal.http.HttpFetcher;
 import dev.hallmark.jwk.Jwk;
 import dev.hallmark.jwk.KeySource;
+import dev.hallmark.jwk.RemoteJwkSet;
 import dev.hallmark.jws.AlgorithmPolicy;
 import dev.hallmark.jws.JwsHeader;
 import dev.hallmark.jws.JwsVerifier;
@@ -18,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Verifies compact JWTs, always in this order: size, structure, header, {@code crit}, algorithm, key, signature,
@@ -39,8 +42,14 @@ import java.util.Set;
  *
  * <p>Safe by default: {@link Builder#build()} fails unless the issuer and audience decisions were made explicitly,
  * {@code exp} is required unless {@link Builder#allowMissingExpiration()}, and leeway is at most 10 minutes.
+ *
+ * <p>A verifier built with {@link Builder#issuerDiscovery(String)} owns the {@link RemoteJwkSet} it made and stops its
+ * background refresh on {@link #close()}; key sources and revocation checks passed in stay the caller's to close.
  */
-public final class JwtVerifier {
+public final class JwtVerifier implements AutoCloseable {
+
+    /** The claims RFC 9068 §2.2 makes REQUIRED in a JWT access token. */
+    static final List<String> ACCESS_TOKEN_CLAIMS = List.of("iss", "exp", "aud", "sub", "client_id", "iat", "jti");
 
     /** The most clock-skew leeway a verifier may be given. */
     public static final Duration MAX_LEEWAY = Duration.ofMinutes(10);
@@ -55,9 +64,10 @@ public final class JwtVerifier {
     private final List<String> requiredClaims;
     private final boolean requireExpiration;
     private final RevocationCheck revocation;
+    private final AutoCloseable owned;
 
-    private JwtVerifier(Builder b) {
-        JwsVerifier.Builder jb = JwsVerifier.builder().keys(b.keys).limits(b.limits).rejectUnencodedPayload();
+    private JwtVerifier(Builder b, KeySource keys, String pinnedIssuer, AutoCloseable owned) {
+        JwsVerifier.Builder jb = JwsVerifier.builder().keys(keys).limits(b.limits).rejectUnencodedPayload();
         if (b.policy != null) {
             jb.algorithms(b.policy);
         }
@@ -65,12 +75,17 @@ public final class JwtVerifier {
         this.limits = b.limits;
         this.clock = b.clock;
         this.leeway = b.leeway;
-        this.issuers = b.ignoreIssuer ? null : Set.copyOf(b.issuers);
+        this.issuers = pinnedIssuer != null ? Set.of(pinnedIssuer) : b.ignoreIssuer ? null : Set.copyOf(b.issuers);
         this.audiences = b.ignoreAudience ? null : Set.copyOf(b.audiences);
-        this.type = b.type;
-        this.requiredClaims = List.copyOf(b.requiredClaims);
+        this.type = b.accessTokenProfile ? "at+jwt" : b.type;
+        List<String> required = new ArrayList<>(b.requiredClaims);
+        if (b.accessTokenProfile) {
+            ACCESS_TOKEN_CLAIMS.stream().filter(c -> !required.contains(c)).forEach(required::add);
+        }
+        this.requiredClaims = List.copyOf(required);
         this.requireExpiration = !b.allowMissingExpiration;
         this.revocation = b.revocation;
+        this.owned = owned;
     }
 
     public static Builder builder() {
@@ -100,6 +115,18 @@ public final class JwtVerifier {
             throw new JoseException(Reason.REVOKED, "token was revoked");
         }
         return new VerifiedJwt(token, header, claims, verified.algorithm(), verified.key());
+    }
+
+    /** Stops what this verifier made itself (the key set of {@link Builder#issuerDiscovery}); idempotent. */
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                // RemoteJwkSet.close() throws nothing; nothing else is owned
+            }
+        }
     }
 
     private void checkTime(Claims claims) {
@@ -179,6 +206,9 @@ public final class JwtVerifier {
         private final List<String> requiredClaims = new ArrayList<>();
         private boolean allowMissingExpiration;
         private RevocationCheck revocation;
+        private boolean accessTokenProfile;
+        private String discoveryIssuer;
+        private Consumer<RemoteJwkSet.Builder> discoverySettings;
         private final List<String> problems = new ArrayList<>();
 
         private Builder() {
@@ -274,12 +304,67 @@ public final class JwtVerifier {
             return this;
         }
 
+        /**
+         * The JWT access-token profile (RFC 9068 §4): header {@code typ} {@code at+jwt} (or its full form
+         * {@code application/at+jwt}, the same media type) and the claims {@code iss}, {@code exp}, {@code aud},
+         * {@code sub}, {@code client_id}, {@code iat} and {@code jti} required. The issuer and audience must still be
+         * named (or come from {@link #issuerDiscovery}); ignoring either contradicts the profile.
+         *
+         * <pre>{@code
+         * JwtVerifier.builder().issuerDiscovery("https://auth.example.com").expectAudience("orders-api")
+         *         .accessTokenProfile().build();
+         * }</pre>
+         */
+        public Builder accessTokenProfile() {
+            this.accessTokenProfile = true;
+            return this;
+        }
+
+        /**
+         * Trusts the keys an issuer publishes: at {@link #build()} reads its metadata from
+         * {@code /.well-known/oauth-authorization-server} (RFC 8414), falling back to
+         * {@code /.well-known/openid-configuration}; requires its {@code issuer} to equal {@code issuer} exactly
+         * (RFC 8414 §3.3); pins {@code iss} to it and verifies with a {@link RemoteJwkSet} on its {@code jwks_uri}
+         * (on this builder's clock and limits). {@link #build()} fails with {@link IllegalStateException} when the
+         * metadata cannot be read or does not match, and {@link IllegalArgumentException} when the issuer is not an
+         * HTTPS URL (or HTTP to a loopback host).
+         */
+        public Builder issuerDiscovery(String issuer) {
+            return issuerDiscovery(issuer, settings -> { });
+        }
+
+        /** {@link #issuerDiscovery(String)} with settings for the {@link RemoteJwkSet} it makes (cache times, ...). */
+        public Builder issuerDiscovery(String issuer, Consumer<RemoteJwkSet.Builder> jwksSettings) {
+            this.discoveryIssuer = Objects.requireNonNull(issuer, "issuer");
+            this.discoverySettings = Objects.requireNonNull(jwksSettings, "jwksSettings");
+            return this;
+        }
+
         public JwtVerifier build() {
             List<String> all = new ArrayList<>(problems);
-            if (keys == null) {
+            if (discoveryIssuer != null) {
+                if (keys != null) {
+                    all.add("issuerDiscovery(..) and keys(..) contradict each other: discovery supplies the keys");
+                }
+                if (!issuers.isEmpty() || ignoreIssuer) {
+                    all.add("issuerDiscovery(..) pins the issuer: drop expectIssuer(..)/ignoreIssuer()");
+                }
+            } else if (keys == null) {
                 all.add("no trusted keys: call keys(..) or key(..)");
             }
-            if (issuers.isEmpty() && !ignoreIssuer) {
+            if (accessTokenProfile) {
+                if (ignoreIssuer || ignoreAudience) {
+                    all.add("accessTokenProfile() requires checking the issuer and audience (RFC 9068 §4)");
+                }
+                if (allowMissingExpiration) {
+                    all.add("accessTokenProfile() requires \"exp\" (RFC 9068 §2.2); drop allowMissingExpiration()");
+                }
+                if (type != null && !JwsHeader.sameMediaType(type, "at+jwt")) {
+                    all.add("accessTokenProfile() requires typ at+jwt, not " + type);
+                }
+            }
+            boolean issuerDecided = !issuers.isEmpty() || ignoreIssuer || discoveryIssuer != null;
+            if (!issuerDecided) {
                 all.add("issuer not decided: call expectIssuer(..) or ignoreIssuer()");
             }
             if (!issuers.isEmpty() && ignoreIssuer) {
@@ -297,7 +382,20 @@ public final class JwtVerifier {
             if (!all.isEmpty()) {
                 throw new IllegalStateException("JwtVerifier not built: " + String.join("; ", all));
             }
-            return new JwtVerifier(this);
+            if (discoveryIssuer == null) {
+                return new JwtVerifier(this, keys, null, null);
+            }
+            return buildDiscovered();
+        }
+
+        private JwtVerifier buildDiscovered() {
+            HttpFetcher fetcher = new HttpFetcher(null, HttpFetcher.DEFAULT_CONNECT_TIMEOUT,
+                    HttpFetcher.DEFAULT_READ_TIMEOUT, limits.maxJwkSetBytes());
+            IssuerDiscovery.Metadata metadata = IssuerDiscovery.discover(discoveryIssuer, fetcher, limits);
+            RemoteJwkSet.Builder jwks = RemoteJwkSet.builder(metadata.jwksUri()).clock(clock).limits(limits);
+            discoverySettings.accept(jwks);
+            RemoteJwkSet remote = jwks.build();
+            return new JwtVerifier(this, remote, metadata.issuer(), remote);
         }
     }
 }
