@@ -82,8 +82,12 @@ final class Issuer implements AutoCloseable {
         return member(r.body(), "access_token");
     }
 
-    /** Cookie login (POST /session/login) as a browser page of the issuer's origin would do it; the access cookie. */
-    String cookieLogin() throws Exception {
+    /** The cookies of a cookie login, as {@code name=value} for a {@code Cookie} header, and the CSRF token. */
+    record Session(String accessCookie, String csrfCookie, String csrfToken) {
+    }
+
+    /** Cookie login (POST /session/login) as a page of the issuer's origin would do it. */
+    Session cookieLogin() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/session/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base())
                 .POST(HttpRequest.BodyPublishers.ofString(encode("username", USERNAME, "password", PASSWORD,
@@ -91,12 +95,21 @@ final class Issuer implements AutoCloseable {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("cookie login failed: " + r.statusCode() + " " + r.body());
         }
+        String access = null;
+        String csrf = null;
         for (String cookie : r.headers().allValues("Set-Cookie")) {
-            if (cookie.startsWith(OrdersApi.COOKIE + "=")) {
-                return cookie.substring(OrdersApi.COOKIE.length() + 1, cookie.indexOf(';'));
+            String pair = cookie.substring(0, cookie.indexOf(';'));
+            if (pair.startsWith(OrdersApi.COOKIE + "=")) {
+                access = pair;
+            } else if (pair.startsWith("__Host-hallmark-csrf=")) {
+                csrf = pair;
             }
         }
-        throw new IllegalStateException("no access cookie in " + r.headers().allValues("Set-Cookie"));
+        if (access == null || csrf == null) {
+            throw new IllegalStateException("cookies missing in " + r.headers().allValues("Set-Cookie").size()
+                    + " Set-Cookie headers");
+        }
+        return new Session(access, csrf, member(r.body(), "csrf_token"));
     }
 
     /** RFC 7009 revocation by the client the token was issued to. */
