@@ -1,15 +1,17 @@
 package dev.hallmark.examples.orders;
 
 import dev.hallmark.jwt.JwtVerifier;
+import dev.hallmark.jwt.RevocationFeed;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * The whole example service: a verifier that trusts one issuer through discovery (its pinned {@code iss}, its JWK Set
  * cached by a {@link dev.hallmark.jwk.RemoteJwkSet}), the RFC 9068 access-token profile with this API's audience,
- * and the {@link OrdersApi} in front of it.
+ * the issuer's revocation feed when client credentials are given, and the {@link OrdersApi} in front of it.
  *
  * <pre>{@code
  * try (OrdersService service = OrdersService.builder("https://auth.example.com").port(8081).start()) {
@@ -20,10 +22,12 @@ import java.util.Objects;
 public final class OrdersService implements AutoCloseable {
 
     private final JwtVerifier verifier;
+    private final RevocationFeed feed;
     private final OrdersApi api;
 
-    private OrdersService(JwtVerifier verifier, OrdersApi api) {
+    private OrdersService(JwtVerifier verifier, RevocationFeed feed, OrdersApi api) {
         this.verifier = verifier;
+        this.feed = feed;
         this.api = api;
     }
 
@@ -39,13 +43,25 @@ public final class OrdersService implements AutoCloseable {
         api.join();
     }
 
-    /** Stops HTTP, then the key set's background refresh. */
+    /** Whether revoked tokens are refused (a feed is followed). */
+    public boolean followsRevocations() {
+        return feed != null;
+    }
+
+    /** Stops HTTP, then the key set's background refresh and the feed's polling. */
     @Override
     public void close() throws Exception {
         try {
             api.close();
         } finally {
-            verifier.close();
+            stopBackgroundWork(verifier, feed);
+        }
+    }
+
+    private static void stopBackgroundWork(JwtVerifier verifier, RevocationFeed feed) {
+        verifier.close();
+        if (feed != null) {
+            feed.close();
         }
     }
 
@@ -55,6 +71,9 @@ public final class OrdersService implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 8081;
         private Clock clock = Clock.systemUTC();
+        private String feedClientId;
+        private String feedClientSecret;
+        private Duration feedInterval = Duration.ofSeconds(30);
 
         private Builder(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -77,17 +96,46 @@ public final class OrdersService implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Follows the issuer's revocation feed ({@code ISSUER/oauth2/revocations}), authenticating as this client:
+         * revoked tokens are refused within about one poll interval. Without it only expiry ends a token.
+         */
+        public Builder revocationFeed(String clientId, String clientSecret) {
+            this.feedClientId = Objects.requireNonNull(clientId, "clientId");
+            this.feedClientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+            return this;
+        }
+
+        /** Time between polls of the revocation feed; default 30 s. */
+        public Builder revocationPollInterval(Duration value) {
+            this.feedInterval = Objects.requireNonNull(value, "interval");
+            return this;
+        }
+
         public OrdersService start() throws Exception {
-            JwtVerifier verifier = JwtVerifier.builder()
-                    .issuerDiscovery(issuer)
-                    .expectAudience(OrdersApi.AUDIENCE)
-                    .accessTokenProfile()
-                    .clock(clock)
-                    .build();
+            RevocationFeed feed = feedClientId == null ? null
+                    : RevocationFeed.builder(URI.create(issuer + "/oauth2/revocations"))
+                            .clientCredentials(feedClientId, feedClientSecret)
+                            .pollInterval(feedInterval).clock(clock).build();
+            JwtVerifier verifier = null;
             try {
-                return new OrdersService(verifier, OrdersApi.start(verifier, host, port, clock));
+                JwtVerifier.Builder b = JwtVerifier.builder()
+                        .issuerDiscovery(issuer)
+                        .expectAudience(OrdersApi.AUDIENCE)
+                        .accessTokenProfile()
+                        .clock(clock);
+                if (feed != null) {
+                    b.revocationCheck(feed);
+                }
+                verifier = b.build();
+                return new OrdersService(verifier, feed, OrdersApi.start(verifier, host, port, clock));
             } catch (Exception | Error e) {
-                verifier.close();
+                if (verifier != null) {
+                    verifier.close();
+                }
+                if (feed != null) {
+                    feed.close();
+                }
                 throw e;
             }
         }

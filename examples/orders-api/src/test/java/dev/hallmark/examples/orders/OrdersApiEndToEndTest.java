@@ -42,6 +42,8 @@ class OrdersApiEndToEndTest {
     // 1,000 refusals would be 1,000 INFO lines; the filter's logging has its own tests
     static final Logger FILTER_LOG = Logger.getLogger(JwtAuthenticationFilter.class.getName());
 
+    static final Duration FEED_INTERVAL = Duration.ofMillis(500);
+
     @TempDir
     Path dir;
     Issuer issuer;
@@ -63,7 +65,8 @@ class OrdersApiEndToEndTest {
     void start() throws Exception {
         issuer = new Issuer(dir);
         apiClock = new MutableClock(Instant.now());
-        api = OrdersService.builder(issuer.base()).port(0).clock(apiClock).start();
+        api = OrdersService.builder(issuer.base()).port(0).clock(apiClock)
+                .revocationFeed(Issuer.API_CLIENT, issuer.apiSecret).revocationPollInterval(FEED_INTERVAL).start();
     }
 
     @AfterEach
@@ -169,6 +172,23 @@ class OrdersApiEndToEndTest {
         // the API's clock passes the token's exp (15 minutes); the issuer is untouched
         apiClock.advance(Duration.ofMinutes(15).plusSeconds(1));
         assertInvalidToken(get("/me", token));
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedWithinTheFeedInterval() throws Exception {
+        String token = readWriteToken();
+        String other = readWriteToken();
+        assertThat(get("/orders", token).statusCode()).isEqualTo(200);
+        issuer.revoke(token);
+        // the feed is polled in the background: wait for it, with a generous deadline and no assertion on timing
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> r = get("/orders", token);
+        while (r.statusCode() == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(FEED_INTERVAL.toMillis() / 2);
+            r = get("/orders", token);
+        }
+        assertInvalidToken(r);
+        assertThat(get("/orders", other).statusCode()).as("other tokens of the same user").isEqualTo(200);
     }
 
     @Test
