@@ -5,6 +5,7 @@ import dev.hallmark.Limits;
 import dev.hallmark.Reason;
 import dev.hallmark.internal.http.HttpFetcher;
 import dev.hallmark.jwk.Jwk;
+import dev.hallmark.jwk.JwkMatcher;
 import dev.hallmark.jwk.KeySource;
 import dev.hallmark.jwk.RemoteJwkSet;
 import dev.hallmark.jws.AlgorithmPolicy;
@@ -65,6 +66,8 @@ public final class JwtVerifier implements AutoCloseable {
     private final boolean requireExpiration;
     private final RevocationCheck revocation;
     private final AutoCloseable owned;
+    private final KeySource keys;
+    private final VerifiedJwtCache cache;
 
     private JwtVerifier(Builder b, KeySource keys, String pinnedIssuer, AutoCloseable owned) {
         JwsVerifier.Builder jb = JwsVerifier.builder().keys(keys).limits(b.limits).rejectUnencodedPayload();
@@ -86,6 +89,8 @@ public final class JwtVerifier implements AutoCloseable {
         this.requireExpiration = !b.allowMissingExpiration;
         this.revocation = b.revocation;
         this.owned = owned;
+        this.keys = keys;
+        this.cache = b.cacheEntries > 0 ? new VerifiedJwtCache(b.cacheEntries, b.limits.maxTokenBytes()) : null;
     }
 
     public static Builder builder() {
@@ -93,9 +98,29 @@ public final class JwtVerifier implements AutoCloseable {
     }
 
     /**
-     * Verifies a compact JWT; throws {@link JoseException} with the reason of the first failed step.
+     * Verifies a compact JWT; throws {@link JoseException} with the reason of the first failed step. With
+     * {@link Builder#verifiedTokenCache(int)} the answer is the same, only faster for a token seen before.
      */
     public VerifiedJwt verify(String token) {
+        Objects.requireNonNull(token, "token");
+        VerifiedJwtCache c = cache;
+        VerifiedJwtCache.Key key = c == null ? null : c.keyOf(token);
+        if (key == null) {
+            return verifyFully(token);
+        }
+        VerifiedJwtCache.Entry hit = c.get(key);
+        if (hit != null) {
+            if (sameKeySelected(hit)) {
+                return recheck(c, key, hit);
+            }
+            c.remove(key);
+        }
+        VerifiedJwt verified = verifyFully(token);
+        remember(c, key, verified);
+        return verified;
+    }
+
+    private VerifiedJwt verifyFully(String token) {
         VerifiedJws verified = jws.verify(token);
         JwsHeader header = verified.header();
         // 8. only now is the payload parsed
@@ -111,10 +136,73 @@ public final class JwtVerifier implements AutoCloseable {
             }
         }
         // 10. revocation
+        checkRevocation(claims);
+        return new VerifiedJwt(token, header, claims, verified.algorithm(), verified.key());
+    }
+
+    private void checkRevocation(Claims claims) {
         if (revocation != null && revocation.isRevoked(claims)) {
             throw new JoseException(Reason.REVOKED, "token was revoked");
         }
-        return new VerifiedJwt(token, header, claims, verified.algorithm(), verified.key());
+    }
+
+    /**
+     * A cached token passed steps 1 to 5 and the issuer, audience, type and required-claims checks, none of which
+     * depend on anything but the token and this verifier's settings. Key selection depends on the key source: the
+     * source must still select the very key object that verified it (step 6; a changed set gives new objects, and a
+     * failing source throws here just as it would in a full verification). Time and revocation are re-checked in
+     * pipeline order.
+     */
+    private boolean sameKeySelected(VerifiedJwtCache.Entry hit) {
+        List<Jwk> selected = keys.select(hit.matcher());
+        return selected.size() == 1 && selected.get(0) == hit.selectedKey();
+    }
+
+    private VerifiedJwt recheck(VerifiedJwtCache c, VerifiedJwtCache.Key key, VerifiedJwtCache.Entry hit) {
+        Claims claims = hit.jwt().claims();
+        try {
+            checkTime(claims);
+            checkRevocation(claims);
+        } catch (JoseException e) {
+            if (e.reason() == Reason.EXPIRED || e.reason() == Reason.REVOKED) {
+                c.remove(key);
+            }
+            throw e;
+        }
+        return hit.jwt();
+    }
+
+    /**
+     * Stores a success whose key can be re-selected cheaply: tokens with a {@code kid} (exactly one key then decides)
+     * and an {@code exp} (bounding the entry's life). Others are verified fully every time.
+     */
+    private void remember(VerifiedJwtCache c, VerifiedJwtCache.Key key, VerifiedJwt verified) {
+        String kid = verified.header().keyId().orElse(null);
+        Instant exp = verified.claims().expiresAt().orElse(null);
+        if (kid == null || exp == null) {
+            return;
+        }
+        JwkMatcher matcher = JwkMatcher.builder().keyId(kid).use("sig").keyOperation("verify").build();
+        List<Jwk> selected;
+        try {
+            selected = keys.select(matcher);
+        } catch (JoseException e) {
+            return;
+        }
+        if (selected.size() != 1) {
+            return;
+        }
+        Jwk source = selected.get(0);
+        Jwk used = source.isPrivate() && !source.keyType().equals("oct") ? source.toPublicJwk() : source;
+        // the set may have changed since the signature check; remember only the key that verified
+        if (used.equals(verified.key())) {
+            c.put(key, new VerifiedJwtCache.Entry(verified, matcher, source, exp.plus(leeway)));
+        }
+    }
+
+    /** The cache, for tests in this package; null when none was configured. */
+    VerifiedJwtCache cache() {
+        return cache;
     }
 
     /** Stops what this verifier made itself (the key set of {@link Builder#issuerDiscovery}); idempotent. */
@@ -209,6 +297,7 @@ public final class JwtVerifier implements AutoCloseable {
         private boolean accessTokenProfile;
         private String discoveryIssuer;
         private Consumer<RemoteJwkSet.Builder> discoverySettings;
+        private int cacheEntries;
         private final List<String> problems = new ArrayList<>();
 
         private Builder() {
@@ -337,6 +426,25 @@ public final class JwtVerifier implements AutoCloseable {
         public Builder issuerDiscovery(String issuer, Consumer<RemoteJwkSet.Builder> jwksSettings) {
             this.discoveryIssuer = Objects.requireNonNull(issuer, "issuer");
             this.discoverySettings = Objects.requireNonNull(jwksSettings, "jwksSettings");
+            return this;
+        }
+
+        /**
+         * Remembers up to {@code maxEntries} verified tokens (by SHA-256 of the token) so a token presented again
+         * skips parsing and the signature check; {@code exp}/{@code nbf} (with leeway) and the revocation check
+         * re-run on every hit, and a hit counts only while the key source still selects the same key object (a
+         * refetched, changed {@link RemoteJwkSet} invalidates). Results are identical to an uncached verifier's.
+         * Tokens without {@code kid} or {@code exp} are never cached. Off by default.
+         *
+         * <pre>{@code
+         * JwtVerifier.builder()...verifiedTokenCache(10_000).build();
+         * }</pre>
+         */
+        public Builder verifiedTokenCache(int maxEntries) {
+            if (maxEntries <= 0) {
+                throw new IllegalArgumentException("verifiedTokenCache needs a positive size, got " + maxEntries);
+            }
+            this.cacheEntries = maxEntries;
             return this;
         }
 

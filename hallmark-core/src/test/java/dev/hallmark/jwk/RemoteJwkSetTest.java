@@ -3,6 +3,7 @@ package dev.hallmark.jwk;
 import dev.hallmark.JoseException;
 import dev.hallmark.Limits;
 import dev.hallmark.Reason;
+import dev.hallmark.jwt.JwtVerifier;
 import dev.hallmark.testing.LoopbackServer;
 import dev.hallmark.testing.LoopbackServer.Reply;
 import dev.hallmark.testing.MutableClock;
@@ -12,9 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -163,6 +166,48 @@ class RemoteJwkSetTest {
         }
         // the known key is served throughout
         assertThat(set.select(kid("k1"))).containsExactly(KEY_1);
+    }
+
+    @Test
+    void aBurstOfVerificationsWithRandomKidsCostsAtMostOneFetchPerCooldown() throws Exception {
+        RemoteJwkSet set = open(builder());
+        JwtVerifier verifier = JwtVerifier.builder().keys(set).expectIssuer("https://auth.example.com")
+                .expectAudience("orders-api").clock(clock).build();
+        set.select(kid("k1"));
+        for (int round = 1; round <= 2; round++) {
+            clock.advance(Duration.ofSeconds(30));
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Reason>> reasons = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    reasons.add(pool.submit(() -> {
+                        try {
+                            verifier.verify(randomKidToken());
+                            return null;
+                        } catch (JoseException e) {
+                            return e.reason();
+                        }
+                    }));
+                }
+                for (Future<Reason> r : reasons) {
+                    assertThat(r.get()).isEqualTo(Reason.KEY_NOT_FOUND);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(server.count(JWKS)).as("fetches after round %d", round).isEqualTo(1 + round);
+        }
+    }
+
+    /** A well-formed ES256 token naming a random kid; the kid is looked up before any signature work. */
+    static String randomKidToken() {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String kid = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        byte[] signature = new byte[64];
+        ThreadLocalRandom.current().nextBytes(signature);
+        return b64.encodeToString(("{\"alg\":\"ES256\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString("{\"sub\":\"x\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(signature);
     }
 
     static void burst(RemoteJwkSet set, int requests, int threads) throws Exception {
