@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * The whole example service: a verifier that trusts one issuer through discovery (its pinned {@code iss}, its JWK Set
  * cached by a {@link dev.hallmark.jwk.RemoteJwkSet}), the RFC 9068 access-token profile with this API's audience,
- * the issuer's revocation feed when client credentials are given, and the {@link OrdersApi} in front of it.
+ * the issuer's revocation feed when client credentials are given, a verified-token cache, and the
+ * {@link OrdersApi} in front of it.
  *
  * <pre>{@code
  * try (OrdersService service = OrdersService.builder("https://auth.example.com").port(8081).start()) {
@@ -123,6 +124,9 @@ public final class OrdersService implements AutoCloseable {
                         .issuerDiscovery(issuer)
                         .expectAudience(OrdersApi.AUDIENCE)
                         .accessTokenProfile()
+                        // a client repeats its token on every call: skip the signature for tokens seen before
+                        // (time, revocation and key-set changes are still checked on every hit)
+                        .verifiedTokenCache(10_000)
                         .clock(clock);
                 if (feed != null) {
                     b.revocationCheck(feed);
