@@ -21,8 +21,11 @@ final class BearerCredentials {
     sealed interface Lookup permits Found, Missing, Invalid {
     }
 
-    /** Exactly one token; {@code source} is "header" or "cookie" (both when they carry the same token). */
-    record Found(String token, String source) implements Lookup {
+    /** Where a token was found; the cookie alone needs CSRF checks for state-changing requests. */
+    enum Source { HEADER, COOKIE, HEADER_AND_COOKIE }
+
+    /** Exactly one token. */
+    record Found(String token, Source source) implements Lookup {
         @Override
         public String toString() {
             return "Found{source=" + source + "}";
@@ -93,14 +96,14 @@ final class BearerCredentials {
         }
         if (fromHeader != null && fromCookie != null) {
             return sameToken(fromHeader, fromCookie)
-                    ? new Found(fromHeader, "header+cookie")
+                    ? new Found(fromHeader, Source.HEADER_AND_COOKIE)
                     : new Invalid("Authorization header and cookie carry different tokens (RFC 6750 §3.1)");
         }
         if (fromHeader != null) {
-            return new Found(fromHeader, "header");
+            return new Found(fromHeader, Source.HEADER);
         }
         if (fromCookie != null) {
-            return new Found(fromCookie, "cookie");
+            return new Found(fromCookie, Source.COOKIE);
         }
         return new Missing();
     }

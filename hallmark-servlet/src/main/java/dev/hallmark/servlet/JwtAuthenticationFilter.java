@@ -19,6 +19,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -108,7 +109,7 @@ public final class JwtAuthenticationFilter implements Filter {
             BearerChallenge.missing(response, realm);
             return;
         }
-        if (found.source().equals("cookie")) {
+        if (found.source() == BearerCredentials.Source.COOKIE) {
             String refusal = csrf.refusal(request);
             if (refusal != null) {
                 log(Level.INFO, request, path, "csrf: " + refusal);
@@ -122,8 +123,8 @@ public final class JwtAuthenticationFilter implements Filter {
             jwt = verifier.verify(found.token());
             principal = JwtPrincipal.of(jwt, rolesClaim);
         } catch (JoseException e) {
-            log(Level.INFO, request, path, "invalid_token: reason=" + e.reason() + " source=" + found.source()
-                    + " " + headerSummary(found.token()));
+            log(Level.INFO, request, path, "invalid_token: reason=" + e.reason() + " source="
+                    + found.source().name().toLowerCase(Locale.ROOT) + " " + headerSummary(found.token()));
             BearerChallenge.invalidToken(response, realm);
             return;
         }
