@@ -1,5 +1,7 @@
 package dev.hallmark.servlet;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,11 +13,19 @@ record AccessRule(String method, PathPattern pattern, boolean isPublic, Set<Stri
 
     AccessRule {
         method = method == null ? null : method.toUpperCase(Locale.ROOT);
-        scopes = Set.copyOf(scopes);
+        // insertion order: the challenge's scope="..." lists them as configured (Set.copyOf would not)
+        scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
     }
 
     boolean applies(String requestMethod, String path) {
-        return (method == null || method.equalsIgnoreCase(requestMethod)) && pattern.matches(path);
+        return (method == null || method.equalsIgnoreCase(requestMethod) || isHeadOfGet(requestMethod))
+                && pattern.matches(path);
+    }
+
+    // HEAD runs the GET handler (HttpServlet.doHead): a GET rule that HEAD escaped would leak what GET protects,
+    // the classic "verb tampering" gap of per-method security constraints
+    private boolean isHeadOfGet(String requestMethod) {
+        return "GET".equals(method) && "HEAD".equalsIgnoreCase(requestMethod);
     }
 
     @Override

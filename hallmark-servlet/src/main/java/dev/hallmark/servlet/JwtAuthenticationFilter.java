@@ -39,8 +39,9 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>For each request: the first access rule whose method and path match decides (a public rule lets the request
- * through untouched; a scope rule needs all its scopes; no rule needs only a valid token). The token comes from the
- * {@code Authorization: Bearer} header or the configured cookie, never from the query or a form body. A verified
+ * through untouched; a scope rule needs all its scopes, a GET rule covering HEAD too; no rule needs only a valid
+ * token). The token comes from the {@code Authorization: Bearer} header or the configured cookie, never from the
+ * query or a form body. A verified
  * request reaches the application wrapped: {@code getUserPrincipal()} is a {@link JwtPrincipal} (name = {@code sub}),
  * {@code isUserInRole} checks the roles claim (and the scopes if {@link Builder#scopesAsRoles()}),
  * {@code getAuthType()} is {@code "BEARER"}, and the {@link VerifiedJwt} is the request attribute

@@ -395,6 +395,16 @@ class JwtAuthenticationFilterTest {
         }
 
         @Test
+        void aGetRuleCoversHeadToo() throws Exception {
+            HttpResponse<String> head = server.send(server.request("/orders")
+                    .header("Authorization", bearer(TOKENS.token("orders:write")))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertThat(head.statusCode()).isEqualTo(403);
+            assertThat(head.headers().firstValue("WWW-Authenticate")).hasValue(
+                    "Bearer realm=\"orders\", error=\"insufficient_scope\", scope=\"orders:read\"");
+        }
+
+        @Test
         void everyScopeOfARuleIsNeeded() throws Exception {
             assertChallenge(server.get("/admin/users", "Authorization", bearer(TOKENS.token("orders:read"))), 403,
                     "Bearer realm=\"orders\", error=\"insufficient_scope\", scope=\"orders:read admin\"");
