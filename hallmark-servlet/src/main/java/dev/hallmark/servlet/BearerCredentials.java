@@ -42,7 +42,8 @@ final class BearerCredentials {
 
     static final String QUERY_PARAMETER = "access_token";
 
-    // RFC 6750 §2.1: credentials = "Bearer" 1*SP b64token; b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+    // RFC 6750 §2.1: credentials = "Bearer" 1*SP b64token;
+    // b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
     private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
     private static final String SCHEME = "Bearer";
 

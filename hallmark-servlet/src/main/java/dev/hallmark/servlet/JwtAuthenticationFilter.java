@@ -130,8 +130,8 @@ public final class JwtAuthenticationFilter implements Filter {
             return;
         }
         if (rule != null && !principal.scopes().containsAll(rule.scopes())) {
-            log(Level.INFO, request, path, "insufficient_scope: needs " + rule.scopes() + ", sub="
-                    + LogText.of(principal.getName()));
+            log(Level.INFO, request, path, "insufficient_scope: needs " + rule.scopes() + " kid="
+                    + LogText.of(jwt.header().keyId().orElse(null)) + " alg=" + LogText.of(jwt.header().algorithm()));
             BearerChallenge.insufficientScope(response, realm, rule.scopes());
             return;
         }
@@ -230,7 +230,7 @@ public final class JwtAuthenticationFilter implements Filter {
             return this;
         }
 
-        /** The double-submit cookie for CSRF checks of cookie-authenticated requests (default {@code __Host-hallmark-csrf}). */
+        /** The double-submit cookie of the CSRF checks (default {@code __Host-hallmark-csrf}). */
         public Builder csrfCookie(String name) {
             if (name == null || !TOKEN.matcher(name).matches()) {
                 throw new IllegalArgumentException("not a cookie name: " + name);

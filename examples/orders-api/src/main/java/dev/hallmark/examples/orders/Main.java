@@ -84,7 +84,8 @@ public final class Main {
             }
         }, "orders-api-shutdown"));
         out.println("orders-api: listening on " + service.uri("") + ", trusting " + issuer
-                + (service.followsRevocations() ? " (revocation feed followed)" : " (revocations NOT followed: no --client)")
+                + (service.followsRevocations() ? " (revocation feed followed)"
+                        : " (revocations NOT followed: no --client)")
                 + "; Ctrl-C stops");
         out.println("  curl -H \"Authorization: Bearer $TOKEN\" " + service.uri("/me"));
         out.flush();
