@@ -6,7 +6,7 @@
  */
 module dev.hallmark.core {
     requires com.fasterxml.jackson.core;
-    requires java.net.http;
+    requires transitive java.net.http;
 
     exports dev.hallmark;
     exports dev.hallmark.jwk;

@@ -170,6 +170,11 @@ public final class RemoteJwkSet implements KeySource, AutoCloseable {
     public void close() {
         closed = true;
         scheduler.shutdownNow();
+        // a background fetch that was queued but never ran must not leave waiters blocked
+        CompletableFuture<Void> pending = inFlight.getAndSet(null);
+        if (pending != null) {
+            pending.complete(null);
+        }
     }
 
     @Override

@@ -178,8 +178,7 @@ public final class JwtVerifier implements AutoCloseable {
      */
     private void remember(VerifiedJwtCache c, VerifiedJwtCache.Key key, VerifiedJwt verified) {
         String kid = verified.header().keyId().orElse(null);
-        Instant exp = verified.claims().expiresAt().orElse(null);
-        if (kid == null || exp == null) {
+        if (kid == null || verified.claims().expiresAt().isEmpty()) {
             return;
         }
         JwkMatcher matcher = JwkMatcher.builder().keyId(kid).use("sig").keyOperation("verify").build();
@@ -196,7 +195,7 @@ public final class JwtVerifier implements AutoCloseable {
         Jwk used = source.isPrivate() && !source.keyType().equals("oct") ? source.toPublicJwk() : source;
         // the set may have changed since the signature check; remember only the key that verified
         if (used.equals(verified.key())) {
-            c.put(key, new VerifiedJwtCache.Entry(verified, matcher, source, exp.plus(leeway)));
+            c.put(key, new VerifiedJwtCache.Entry(verified, matcher, source));
         }
     }
 

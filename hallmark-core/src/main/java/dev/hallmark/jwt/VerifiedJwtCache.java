@@ -5,7 +5,6 @@ import dev.hallmark.jwk.JwkMatcher;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -22,8 +21,11 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class VerifiedJwtCache {
 
-    /** What a hit needs to re-check: the result, the matcher its key was selected with and the selected key. */
-    record Entry(VerifiedJwt jwt, JwkMatcher matcher, Jwk selectedKey, Instant expiresAt) {
+    /**
+     * What a hit needs to re-check: the result, the matcher its key was selected with and the selected key. Its life
+     * ends at the token's {@code exp} (plus leeway): the verifier's time check then fails and removes it.
+     */
+    record Entry(VerifiedJwt jwt, JwkMatcher matcher, Jwk selectedKey) {
     }
 
     /** A SHA-256 digest; collisions are cryptographically infeasible, so equal digests mean equal tokens. */

@@ -394,6 +394,18 @@ class RemoteJwkSetTest {
     }
 
     @Test
+    void theBackgroundTimerRefreshesWithoutTraffic() {
+        // real time here: the timer wakes on wall-clock delays and asks the clock whether a refresh is due
+        server.reply(JWKS, Reply.json(JwkSet.of(KEY_1).toPublicJson()).header("Cache-Control", "max-age=1"));
+        RemoteJwkSet set = open(RemoteJwkSet.builder(server.uri(JWKS)).minimumCacheTime(Duration.ofSeconds(1))
+                .unknownKidCooldown(Duration.ofSeconds(1)));
+        set.select(kid("k1"));
+        serve(KEY_2);
+        assertThat(eventually(() -> server.count(JWKS) >= 2)).isTrue();
+        assertThat(eventually(() -> set.select(kid("k2")).size() == 1)).isTrue();
+    }
+
+    @Test
     void closeStopsTheSet() {
         RemoteJwkSet set = open(builder());
         set.select(kid("k1"));

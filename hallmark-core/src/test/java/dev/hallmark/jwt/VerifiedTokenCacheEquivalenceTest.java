@@ -209,6 +209,33 @@ class VerifiedTokenCacheEquivalenceTest {
     }
 
     @Test
+    void concurrentCallersGetTheSameAnswers() throws Exception {
+        settle();
+        Map<String, String> expected = new LinkedHashMap<>();
+        matrix.forEach((name, token) -> expected.put(name, outcome(uncached, token)));
+        List<String> names = new ArrayList<>(matrix.keySet());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        String name = names.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(names.size()));
+                        assertThat(outcome(cached, matrix.get(name))).as(name).isEqualTo(expected.get(name));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(cached.cache().hits()).isPositive();
+    }
+
+    @Test
     void theCacheIsBoundedAndOnlyHoldsSuccesses() {
         JwtVerifier small = JwtVerifier.builder().keys(KeySource.of(K1.toPublicJwk())).expectIssuer(ISSUER)
                 .expectAudience(AUDIENCE).clock(clock).verifiedTokenCache(10).build();
