@@ -50,6 +50,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       good set keeps being served until {@link Builder#staleIfError} past its expiry; after that selection fails
  *       with {@code KEY_NOT_FOUND} saying the JWK Set is unavailable.</li>
  *   <li>HTTPS is required unless the host is 127.0.0.1, ::1 or localhost; redirects are never followed.</li>
+ *   <li>Symmetric ({@code oct}) keys in the fetched set are ignored: a secret anyone can download verifies nothing.</li>
  * </ul>
  *
  * <p>Thread-safe; the cached path is one volatile read and a scan of the keys. Every cache decision reads the injected
@@ -251,12 +252,19 @@ public final class RemoteJwkSet implements KeySource, AutoCloseable {
             try {
                 HttpFetcher.Response response = fetcher.get(uri, ACCEPT);
                 JwkSet set = JwkSet.parse(new String(response.body(), StandardCharsets.UTF_8), limits);
-                if (set.keys().isEmpty()) {
-                    throw new FetchException("the JWK Set has no usable keys"
-                            + (set.skipped().isEmpty() ? "" : " (" + set.skipped().size() + " skipped)"));
+                List<Jwk> usable = new ArrayList<>(set.keys().size());
+                for (Jwk k : set.keys()) {
+                    // a symmetric key fetched from a URL is public, so it proves nothing (RFC 8725 §3.1): never trusted
+                    if (!(k instanceof OctJwk)) {
+                        usable.add(k);
+                    }
+                }
+                if (usable.isEmpty()) {
+                    throw new FetchException("the JWK Set has no usable public keys (" + set.keys().size()
+                            + " symmetric ignored, " + set.skipped().size() + " skipped)");
                 }
                 Duration ttl = cacheTime(CacheControl.maxAge(response.header("Cache-Control")));
-                accept(set.keys(), ttl);
+                accept(usable, ttl);
                 schedule(ttl.multipliedBy(3).dividedBy(4));
             } catch (FetchException | RuntimeException e) {
                 failedFetchCount.incrementAndGet();

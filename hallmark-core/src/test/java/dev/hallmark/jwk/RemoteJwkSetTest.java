@@ -298,6 +298,30 @@ class RemoteJwkSetTest {
     }
 
     @Test
+    void symmetricKeysInAFetchedSetAreNeverTrusted() {
+        Jwk secret = KeyGenerator.forAlgorithm("HS256").keyId("hs").generate();
+        String mixed = JwkSet.of(KEY_1, secret).toPrivateJson(); // toPublicJson would leave the secret out
+        server.reply(JWKS, Reply.json(mixed));
+        RemoteJwkSet set = open(builder());
+        assertThat(set.select(kid("hs"))).isEmpty();
+        assertThat(set.select(kid("k1"))).containsExactly(KEY_1);
+        // a token MACed with the published secret is refused, not verified
+        String forged = dev.hallmark.jwt.JwtSigner.builder(secret).clock(clock).build()
+                .sign(dev.hallmark.jwt.Claims.builder().issuer("https://auth.example.com").audience("orders-api")
+                        .expiresAt(clock.instant().plusSeconds(60)).build());
+        JwtVerifier verifier = JwtVerifier.builder().keys(set).expectIssuer("https://auth.example.com")
+                .expectAudience("orders-api").clock(clock).build();
+        assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOfSatisfying(JoseException.class, e ->
+                assertThat(e.reason()).isEqualTo(Reason.KEY_NOT_FOUND));
+        // a set of nothing but secrets is a failed fetch
+        server.reply(JWKS, Reply.json(JwkSet.of(secret).toPrivateJson()));
+        clock.advance(Duration.ofSeconds(30));
+        set.select(kid("other"));
+        assertThat(set.lastFailure()).hasValueSatisfying(m -> assertThat(m).contains("symmetric"));
+        assertThat(set.select(kid("k1"))).containsExactly(KEY_1);
+    }
+
+    @Test
     void anOversizedResponseIsRefusedWithoutReadingItAll() {
         Limits small = Limits.builder().maxJwkSetBytes(4096).build();
         StringBuilder big = new StringBuilder("{\"keys\":[],\"pad\":\"");

@@ -74,6 +74,7 @@ public final class LoopbackServer implements AutoCloseable {
     private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private boolean stopped;
 
     private LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -172,8 +173,13 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server (later connections are refused); idempotent, so a test may stop the "issuer" itself. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         server.stop(0);
         executor.shutdownNow();
     }
