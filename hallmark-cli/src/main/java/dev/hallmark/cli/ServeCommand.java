@@ -166,6 +166,10 @@ final class ServeCommand implements Callable<Integer> {
         ctx.out().println("  curl -s -u " + c.clientId() + ":" + c.clientSecret() + " -d token=$TOKEN " + base
                 + "/oauth2/introspect");
         ctx.out().println("  ./hallmark verify --jwks " + base + "/oauth2/jwks --iss " + base + " --typ at+jwt $TOKEN");
+        ctx.out().println("An API protected by these tokens (port 8081), then call it:");
+        ctx.out().println("  examples/orders-api/run --issuer " + base + " --client " + c.clientId() + ":"
+                + c.clientSecret());
+        ctx.out().println("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/me");
     }
 
     private Map<String, String> flags() {
