@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>{@code non_canonical_R}: {@code BAD_SIGNATURE}; the library checks that R is a canonical point encoding
  *     (and that S &lt; L) before the JDK sees the signature.</li>
  * <li>{@code low_order_residue}: {@code BAD_SIGNATURE}. Only the cofactored equation accepts these; the JDK's
- *     (SunEC) verification is cofactorless, and we do not override it.</li>
+ *     (SunEC) verification is cofactorless, and we do not override it. The hallmark-bc engine, whose scaled check
+ *     would accept 126 of them, is held to the same rule (this class runs there too).</li>
  * <li>{@code low_order_A} (canonically encoded): refused at import with {@code WEAK_KEY}. Anyone can make
  *     signatures that verify under a small-order public key, exactly like RSA {@code e=1}, which is refused too.</li>
  * <li>{@code low_order_R}, {@code low_order_component_A/R}: accepted when nothing above applies, as ref10, Go and
