@@ -1,6 +1,7 @@
 package dev.hallmark.bench;
 
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWEDecrypter;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
@@ -146,7 +147,7 @@ public class NimbusBench extends BenchDefaults {
         return decrypt(jwe.ecdhEsA256KW, ecdhDecrypter);
     }
 
-    static Map<String, Object> decrypt(String token, com.nimbusds.jose.JWEDecrypter decrypter) throws Exception {
+    static Map<String, Object> decrypt(String token, JWEDecrypter decrypter) throws Exception {
         EncryptedJWT jwt = EncryptedJWT.parse(token);
         jwt.decrypt(decrypter);
         return jwt.getJWTClaimsSet().getClaims();
