@@ -1,5 +1,7 @@
 package dev.hallmark.bench;
 
+import dev.hallmark.Limits;
+import dev.hallmark.jwe.JweDecrypter;
 import dev.hallmark.jwk.Jwk;
 import dev.hallmark.jwk.JwkSet;
 import dev.hallmark.jwk.KeySource;
@@ -34,11 +36,17 @@ public class HallmarkBench extends BenchDefaults {
     JwtSigner signEs256;
     JwtSigner signEddsa;
     Claims claims;
+    JwksFixtures jwks;
+    JwtVerifier jwks20;
+    JwtVerifier jwks1;
+    LargeClaimsFixtures large;
+    JweFixtures jwe;
+    JweDecrypter dirDecrypter;
+    JweDecrypter ecdhDecrypter;
 
     @Setup
     public void setup() {
         f = Fixtures.shared();
-        HallmarkBcBench.requireEngine("jca");
         hs256 = verifier(f.hs256);
         rs256 = verifier(f.rs256.toPublicJwk());
         es256 = verifier(f.es256.toPublicJwk());
@@ -50,11 +58,30 @@ public class HallmarkBench extends BenchDefaults {
         Claims.Builder b = Claims.builder();
         f.claims.forEach(b::claim);
         claims = b.build();
+        jwks = JwksFixtures.shared();
+        jwks20 = verifier(KeySource.of(JwkSet.parse(jwks.jwks20Json)));
+        jwks1 = verifier(KeySource.of(JwkSet.parse(jwks.jwks1Json)));
+        large = LargeClaimsFixtures.shared();
+        jwe = JweFixtures.shared();
+        dirDecrypter = JweDecrypter.builder().key(jwe.dirKey).build();
+        ecdhDecrypter = JweDecrypter.builder().key(jwe.ecdhKey).build();
+    }
+
+    /**
+     * A separate setup so that tests can build this state in a JVM where hallmark-bc is the engine (the choice is
+     * fixed per JVM): the decisions are the same, only the JMH measurement must be on the JDK engine.
+     */
+    @Setup
+    public void checkEngine() {
+        HallmarkBcBench.requireEngine("jca");
     }
 
     static JwtVerifier verifier(Jwk key) {
-        return JwtVerifier.builder().keys(KeySource.of(JwkSet.of(key)))
-                .expectIssuer(Fixtures.ISSUER).expectAudience(Fixtures.AUDIENCE).build();
+        return verifier(KeySource.of(JwkSet.of(key)));
+    }
+
+    static JwtVerifier verifier(KeySource keys) {
+        return JwtVerifier.builder().keys(keys).expectIssuer(Fixtures.ISSUER).expectAudience(Fixtures.AUDIENCE).build();
     }
 
     @Benchmark
@@ -75,6 +102,33 @@ public class HallmarkBench extends BenchDefaults {
     @Benchmark
     public Map<String, Object> verifyEdDSA() {
         return eddsa.verify(f.tokenEdDSA).claims().asMap();
+    }
+
+    /** See {@link JwksFixtures}: the same set-backed key source with the signer alone, then among 20 keys. */
+    @Benchmark
+    public Map<String, Object> verifyES256Jwks1() {
+        return jwks1.verify(jwks.token).claims().asMap();
+    }
+
+    @Benchmark
+    public Map<String, Object> verifyES256Jwks20() {
+        return jwks20.verify(jwks.token).claims().asMap();
+    }
+
+    @Benchmark
+    public Map<String, Object> verifyHS256Claims4k() {
+        return hs256.verify(large.token).claims().asMap();
+    }
+
+    /** Decryption, then the plaintext parsed as claims, as every peer's encrypted-JWT path returns them. */
+    @Benchmark
+    public Map<String, Object> decryptDirA256GCM() {
+        return Claims.parse(dirDecrypter.decrypt(jwe.dirA256GCM).plaintext(), Limits.DEFAULT).asMap();
+    }
+
+    @Benchmark
+    public Map<String, Object> decryptEcdhEsA256KW() {
+        return Claims.parse(ecdhDecrypter.decrypt(jwe.ecdhEsA256KW).plaintext(), Limits.DEFAULT).asMap();
     }
 
     @Benchmark

@@ -1,9 +1,12 @@
 package dev.hallmark.bench;
 
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWEDecrypter;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.DirectDecrypter;
+import com.nimbusds.jose.crypto.ECDHDecrypter;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
@@ -15,6 +18,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -44,6 +48,13 @@ public class NimbusBench extends BenchDefaults {
     JWSSigner esSigner;
     JWSSigner edSigner;
     JWTClaimsSet claims;
+    JwksFixtures jwks;
+    DefaultJWTProcessor<SecurityContext> jwks20;
+    DefaultJWTProcessor<SecurityContext> jwks1;
+    LargeClaimsFixtures large;
+    JweFixtures jwe;
+    DirectDecrypter dirDecrypter;
+    ECDHDecrypter ecdhDecrypter;
 
     @Setup
     public void setup() throws Exception {
@@ -59,11 +70,22 @@ public class NimbusBench extends BenchDefaults {
         esSigner = new ECDSASigner((ECPrivateKey) Fixtures.privateKey(f.es256));
         edSigner = new Ed25519Signer((OctetKeyPair) JWK.parse(f.eddsa.toPrivateJson()));
         claims = JWTClaimsSet.parse(f.claims);
+        jwks = JwksFixtures.shared();
+        jwks20 = processor(JWSAlgorithm.ES256, JWKSet.parse(jwks.jwks20Json));
+        jwks1 = processor(JWSAlgorithm.ES256, JWKSet.parse(jwks.jwks1Json));
+        large = LargeClaimsFixtures.shared();
+        jwe = JweFixtures.shared();
+        dirDecrypter = new DirectDecrypter(jwe.dirSecret());
+        ecdhDecrypter = new ECDHDecrypter((ECPrivateKey) jwe.ecdhKey.privateKey().orElseThrow());
     }
 
     static DefaultJWTProcessor<SecurityContext> processor(JWSAlgorithm alg, JWK key) {
+        return processor(alg, new JWKSet(key));
+    }
+
+    static DefaultJWTProcessor<SecurityContext> processor(JWSAlgorithm alg, JWKSet keys) {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
-        p.setJWSKeySelector(new JWSVerificationKeySelector<>(alg, new ImmutableJWKSet<>(new JWKSet(key))));
+        p.setJWSKeySelector(new JWSVerificationKeySelector<>(alg, new ImmutableJWKSet<>(keys)));
         p.setJWTClaimsSetVerifier(claimsVerifier());
         return p;
     }
@@ -97,6 +119,38 @@ public class NimbusBench extends BenchDefaults {
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         claimsVerifier.verify(claims, null);
         return claims.getClaims();
+    }
+
+    @Benchmark
+    public Map<String, Object> verifyES256Jwks1() throws Exception {
+        return jwks1.process(jwks.token, null).getClaims();
+    }
+
+    @Benchmark
+    public Map<String, Object> verifyES256Jwks20() throws Exception {
+        return jwks20.process(jwks.token, null).getClaims();
+    }
+
+    @Benchmark
+    public Map<String, Object> verifyHS256Claims4k() throws Exception {
+        return hs256.process(large.token, null).getClaims();
+    }
+
+    /** Nimbus's documented encrypted-JWT path: parse, decrypt with a decrypter built once, read the claims. */
+    @Benchmark
+    public Map<String, Object> decryptDirA256GCM() throws Exception {
+        return decrypt(jwe.dirA256GCM, dirDecrypter);
+    }
+
+    @Benchmark
+    public Map<String, Object> decryptEcdhEsA256KW() throws Exception {
+        return decrypt(jwe.ecdhEsA256KW, ecdhDecrypter);
+    }
+
+    static Map<String, Object> decrypt(String token, JWEDecrypter decrypter) throws Exception {
+        EncryptedJWT jwt = EncryptedJWT.parse(token);
+        jwt.decrypt(decrypter);
+        return jwt.getJWTClaimsSet().getClaims();
     }
 
     @Benchmark

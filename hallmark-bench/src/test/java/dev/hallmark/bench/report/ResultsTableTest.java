@@ -1,0 +1,36 @@
+package dev.hallmark.bench.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The table puts the Hallmark variants beside plain Hallmark and compares floor-less operations with a prefix's floor. */
+class ResultsTableTest {
+
+    @Test
+    void variantsShareTheVerifyES256TableAndJwksUsesItsFloor(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("r.json");
+        Files.writeString(json, "[" + String.join(",",
+                run("FloorBench.verifyES256", 1000),
+                run("HallmarkBench.verifyES256", 1100),
+                run("HallmarkBcBench.verifyES256", 100),
+                run("VerifiedTokenCacheBench.verifyCachedES256", 2),
+                run("NimbusBench.verifyES256Jwks20", 1300)) + "]");
+        String table = ResultsTable.render(ResultsTable.read(json));
+        String es256 = table.substring(table.indexOf("### verifyES256\n"), table.indexOf("### verifyES256Jwks20"));
+        assertThat(es256).contains("| Hallmark+bc (cached) | 2.000", "| Hallmark+bc | 100.000", "| Hallmark | 1,100.000",
+                "| Floor | 1,000.000");
+        assertThat(table).doesNotContain("verifyCachedES256");
+        String jwks = table.substring(table.indexOf("### verifyES256Jwks20"));
+        assertThat(jwks).contains("against the floor of `verifyES256`", "| Nimbus | 1,300.000 ± 1.000 | - | - | 1.30 |");
+    }
+
+    private static String run(String benchmark, double score) {
+        return "{\"benchmark\":\"dev.hallmark.bench." + benchmark + "\",\"mode\":\"avgt\","
+                + "\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":1.0}}";
+    }
+}
