@@ -245,6 +245,14 @@ public final class JweEncrypter {
             if (!alg.fits(key) && !dirKeyForEnc) {
                 throw new IllegalArgumentException(alg + " does not fit " + key);
             }
+            if (key.use().filter(u -> !u.equals("enc")).isPresent()) {
+                throw new IllegalArgumentException(key + " is for use \"" + key.use().get() + "\", not encryption");
+            }
+            if (!key.keyOperations().isEmpty() && java.util.Collections.disjoint(key.keyOperations(),
+                    List.of("encrypt", "wrapKey", "deriveKey", "deriveBits"))) {
+                throw new IllegalArgumentException(key + " has key_ops " + key.keyOperations()
+                        + ", none of which encrypts");
+            }
             for (String name : header.keySet()) {
                 checkFree(name);
             }

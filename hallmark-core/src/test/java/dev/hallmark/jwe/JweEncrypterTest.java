@@ -43,6 +43,10 @@ class JweEncrypterTest {
         assertThatThrownBy(() -> JweEncrypter.builder().recipient(JweTestKeys.secret(16), JweAlgorithm.DIR).build())
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> JweEncrypter.builder().build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JweEncrypter.builder(JweTestKeys.P256.toPublicJwk().withUse("sig")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not encryption");
+        assertThatThrownBy(() -> JweEncrypter.builder(JweTestKeys.secret(32).withKeyOperations(java.util.Set.of("sign"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key_ops");
     }
 
     @Test
