@@ -4,6 +4,7 @@
  * fallback, ECDH-ES with peer-key validation and the Concat KDF, PBKDF2, and bounded DEFLATE. Plus curve arithmetic
  * used only to validate public inputs (points on the curve, canonical encodings). Private-key operations always run
  * in the JDK's own code. Every decryption-side failure is the one detail-free {@link
- * dev.hallmark.internal.crypto.CryptoFailure}. Knows nothing of JOSE headers, tokens or claims.
+ * dev.hallmark.internal.crypto.CryptoFailure}. Knows nothing of tokens or claims; the only JOSE structure it reads is
+ * the public JWK of an ECDH-ES {@code epk}, which it must validate itself.
  */
 package dev.hallmark.internal.crypto;
