@@ -41,6 +41,9 @@ class LimitsTest {
         assertThat(d.maxJwkSetKeys()).isEqualTo(100);
         assertThat(d.maxJwkSetBytes()).isEqualTo(512 * 1024);
         assertThat(d.maxSignatures()).isEqualTo(8);
+        assertThat(d.maxRecipients()).isEqualTo(8);
+        assertThat(d.maxPbes2Iterations()).isEqualTo(310_000);
+        assertThat(d.maxInflatedBytes()).isEqualTo(256 * 1024);
         assertThat(Limits.builder().build().toString()).isEqualTo(d.toString());
     }
 
@@ -56,6 +59,9 @@ class LimitsTest {
             assertThatThrownBy(() -> b.maxJwkSetKeys(bad)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> b.maxJwkSetBytes(bad)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> b.maxSignatures(bad)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> b.maxRecipients(bad)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> b.maxPbes2Iterations(bad)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> b.maxInflatedBytes(bad)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -72,8 +78,12 @@ class LimitsTest {
     @Test
     void toBuilderCopiesEveryBound() {
         Limits custom = Limits.builder().maxTokenBytes(1).maxJsonDepth(2).maxJsonValues(3).minRsaBits(3072)
-                .maxRsaBits(4096).maxKeysTriedWithoutKid(5).maxJwkSetKeys(6).maxJwkSetBytes(7).maxSignatures(8).build();
+                .maxRsaBits(4096).maxKeysTriedWithoutKid(5).maxJwkSetKeys(6).maxJwkSetBytes(7).maxSignatures(8).maxRecipients(9)
+                .maxPbes2Iterations(10).maxInflatedBytes(11).build();
         Limits copy = custom.toBuilder().build();
+        assertThat(copy.maxRecipients()).isEqualTo(9);
+        assertThat(copy.maxPbes2Iterations()).isEqualTo(10);
+        assertThat(copy.maxInflatedBytes()).isEqualTo(11);
         assertThat(copy.toString()).isEqualTo(custom.toString()).isNotEqualTo(Limits.DEFAULT.toString());
         assertThat(custom.toBuilder().maxSignatures(9).build().maxSignatures()).isEqualTo(9);
         assertThat(custom.maxSignatures()).isEqualTo(8);

@@ -180,6 +180,23 @@ class SecretRedactionTest {
     }
 
     @Test
+    void jweObjectsAndRejectionsPrintNoKeyAndNoPlaintext() {
+        OctJwk key = OctJwk.of("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+        String secretB64 = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key.secretBytes());
+        dev.hallmark.jwe.JweEncrypter encrypter = dev.hallmark.jwe.JweEncrypter.builder(key).build();
+        String token = encrypter.encrypt("the launch code is 0000");
+        dev.hallmark.jwe.JweDecrypter decrypter = dev.hallmark.jwe.JweDecrypter.builder().key(key).build();
+        dev.hallmark.jwe.DecryptedJwe jwe = decrypter.decrypt(token);
+        for (Object o : new Object[] {encrypter, decrypter, jwe, jwe.header()}) {
+            assertThat(o.toString()).doesNotContain(secretB64).doesNotContain("launch code")
+                    .doesNotContain("0123456789abcdef");
+        }
+        Throwable wrong = catchThrowable(() -> dev.hallmark.jwe.JweDecrypter.builder()
+                .key(OctJwk.of(new byte[32])).build().decrypt(token));
+        assertThat(wrong.getMessage()).isEqualTo("DECRYPTION_FAILED: the JWE could not be decrypted");
+    }
+
+    @Test
     void malformedKeyJsonDoesNotEchoTheSecret() {
         // a hand-edited key file with an unquoted secret must not put the secret into logs via the error
         String secret = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA";

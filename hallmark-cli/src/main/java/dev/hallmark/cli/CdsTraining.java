@@ -52,6 +52,10 @@ final class CdsTraining {
             Path pem = dir.resolve("key.pem");
             Files.writeString(pem, run("", "jwk", "to-pem", key.toString()));
             run("", "jwk", "from-pem", pem.toString());
+            Path enc = dir.resolve("enc.json");
+            Files.writeString(enc, run("", "keygen", "--alg", "ECDH-ES+A256KW"));
+            String jwe = run("", "encrypt", "--key", enc.toString(), "training").strip();
+            run("", "decrypt", "--key", enc.toString(), jwe);
             run("", "--help");
         } finally {
             deleteTree(dir);

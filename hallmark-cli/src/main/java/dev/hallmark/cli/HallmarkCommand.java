@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
             "  hallmark sign --key key.json --sub alice --aud api --exp 15m",
             "  hallmark verify --key key.json --aud api TOKEN",
             "  hallmark decode TOKEN",
+            "  hallmark encrypt --key recipient.public.json 'secret text'",
             "  hallmark serve --demo"})
 public final class HallmarkCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -36,6 +37,8 @@ public final class HallmarkCommand implements java.util.concurrent.Callable<Inte
         m.put("sign", SignCommand.class);
         m.put("verify", VerifyCommand.class);
         m.put("decode", DecodeCommand.class);
+        m.put("encrypt", EncryptCommand.class);
+        m.put("decrypt", DecryptCommand.class);
         m.put("serve", ServeCommand.class);
         m.put("admin", AdminCommand.class);
         m.put("completion", CompletionCommand.class);

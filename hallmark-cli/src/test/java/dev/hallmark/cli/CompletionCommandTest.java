@@ -63,7 +63,7 @@ class CompletionCommandTest {
     void bashCompletesCommandsSubcommandsAndOptions(@TempDir Path dir) throws Exception {
         Path script = Path.of(Fixtures.write(dir, "hallmark.bash", assertSuccess(Cli.run("completion", "bash")).out()));
         assertThat(complete(script, "hallmark", "")).containsExactlyInAnyOrder(
-                "keygen", "jwk", "sign", "verify", "decode", "serve", "admin", "completion");
+                "keygen", "jwk", "sign", "verify", "decode", "encrypt", "decrypt", "serve", "admin", "completion");
         assertThat(complete(script, "hallmark", "jwk", "")).containsExactlyInAnyOrder(
                 "public", "thumbprint", "from-pem", "to-pem");
         assertThat(complete(script, "hallmark", "admin", "")).containsExactlyInAnyOrder(

@@ -31,7 +31,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"keygen", "jwk", "sign", "verify", "decode", "serve", "admin", "completion"})
+    @ValueSource(strings = {"keygen", "jwk", "sign", "verify", "decode", "encrypt", "decrypt", "serve", "admin", "completion"})
     void everyCommandHasHelpWithAnExampleAndTheExitCodes(String command) {
         Cli.Result r = assertSuccess(Cli.run(command, "--help"));
         assertThat(r.outLines().get(0)).startsWith("Usage: hallmark " + command + " ");

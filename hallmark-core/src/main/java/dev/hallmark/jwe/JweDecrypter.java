@@ -77,7 +77,7 @@ public final class JweDecrypter {
         Objects.requireNonNull(compact, "compact");
         JweParts parts = JweParts.compact(compact, limits);
         JweParts.Recipient r = parts.recipients.get(0);
-        return decryptFor(parts, r);
+        return decryptFor(parts, r, new long[] {limits.maxPbes2Iterations()});
     }
 
     /**
@@ -88,10 +88,14 @@ public final class JweDecrypter {
         Objects.requireNonNull(json, "json");
         JweParts parts = JweParts.json(json, limits);
         JoseException furthest = null;
+        long[] pbes2Budget = {limits.maxPbes2Iterations()};
         for (JweParts.Recipient r : parts.recipients) {
             try {
-                return decryptFor(parts, r);
+                return decryptFor(parts, r, pbes2Budget);
             } catch (JoseException e) {
+                if (pbes2Budget[0] < 0) {
+                    throw e; // the whole JWE is over its work limit: no further recipient is tried
+                }
                 if (furthest == null || progress(e.reason()) > progress(furthest.reason())) {
                     furthest = e;
                 }
@@ -100,7 +104,11 @@ public final class JweDecrypter {
         throw furthest;
     }
 
-    private DecryptedJwe decryptFor(JweParts parts, JweParts.Recipient recipient) {
+    /**
+     * One recipient's entry. {@code pbes2Budget} is the PBKDF2 work left for this call: the {@code p2c} cap bounds
+     * one derivation, and without a shared budget several PBES2 recipients times several keys would multiply it.
+     */
+    private DecryptedJwe decryptFor(JweParts parts, JweParts.Recipient recipient, long[] pbes2Budget) {
         Map<String, Object> merged = merge(parts.protectedParams, parts.sharedUnprotected, recipient.header());
         JweHeader header = new JweHeader(merged, parts.protectedParams.keySet());
         checkCritical(parts.protectedParams, merged);
@@ -121,6 +129,13 @@ public final class JweDecrypter {
         List<Jwk> candidates = select(alg, enc, merged);
         byte[] aad = parts.authenticatedData();
         for (Jwk key : candidates) {
+            if (alg.family() == JweAlgorithm.Family.PBES2) {
+                pbes2Budget[0] -= ((Number) merged.get("p2c")).longValue();
+                if (pbes2Budget[0] < 0) {
+                    throw new JoseException(Reason.TOO_LARGE, "the PBES2 work for this JWE is over the limit of "
+                            + limits.maxPbes2Iterations() + " iterations");
+                }
+            }
             byte[] plaintext;
             try {
                 byte[] cek = KeyManagement.receive(alg, key, enc, merged, recipient.encryptedKey(), random);

@@ -241,9 +241,16 @@ public final class JweEncrypter {
             if (alg == JweAlgorithm.RSA1_5) {
                 throw new IllegalArgumentException("RSA1_5 is accepted for decryption only; use RSA-OAEP-256");
             }
-            boolean dirKeyForEnc = alg == JweAlgorithm.DIR && key.algorithm().isPresent();
-            if (!alg.fits(key) && !dirKeyForEnc) {
+            if (!alg.fits(key)) {
                 throw new IllegalArgumentException(alg + " does not fit " + key);
+            }
+            if (key.use().filter(u -> !u.equals("enc")).isPresent()) {
+                throw new IllegalArgumentException(key + " is for use \"" + key.use().get() + "\", not encryption");
+            }
+            if (!key.keyOperations().isEmpty() && java.util.Collections.disjoint(key.keyOperations(),
+                    List.of("encrypt", "wrapKey", "deriveKey", "deriveBits"))) {
+                throw new IllegalArgumentException(key + " has key_ops " + key.keyOperations()
+                        + ", none of which encrypts");
             }
             for (String name : header.keySet()) {
                 checkFree(name);
@@ -317,6 +324,12 @@ public final class JweEncrypter {
             for (Recipient r : recipients) {
                 if (r.alg() == JweAlgorithm.DIR && ((OctJwk) r.key()).length() != enc.cekBytes()) {
                     throw new IllegalStateException("dir with " + enc + " needs a " + enc.cekBytes() + "-byte key");
+                }
+                boolean boundToOtherEnc = r.key().algorithm()
+                        .filter(a -> ContentEncryption.fromName(a).isPresent() && !a.equals(enc.headerName()))
+                        .isPresent();
+                if (r.alg() == JweAlgorithm.DIR && boundToOtherEnc) {
+                    throw new IllegalStateException("the key is bound to " + r.key().algorithm().get() + ", not " + enc);
                 }
             }
             return new JweEncrypter(this);

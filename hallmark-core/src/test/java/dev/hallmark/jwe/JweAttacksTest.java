@@ -74,6 +74,24 @@ class JweAttacksTest {
         assertRejected(() -> strict.decrypt(token), Reason.TOO_LARGE);
     }
 
+    /**
+     * The cap bounds the PBKDF2 work of a whole JWE, not of each recipient: eight PBES2 recipients at 200,000 each
+     * would otherwise cost 1.6 million iterations for one token. The first recipient is tried, the second is
+     * refused before its derivation.
+     */
+    @Test
+    void pbes2WorkIsCappedPerJweNotPerRecipient() {
+        JweEncrypter.Builder b = JweEncrypter.builder().pbes2Iterations(200_000);
+        for (int i = 0; i < 8; i++) {
+            b.recipient(OctJwk.of(("other password " + i).getBytes(StandardCharsets.UTF_8)),
+                    JweAlgorithm.PBES2_HS256_A128KW);
+        }
+        String json = b.build().encryptJson(PLAINTEXT);
+        JoseException e = catchThrowableOfType(() -> pbes2Decrypter().decryptJson(json), JoseException.class);
+        assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE);
+        assertThat(e.getMessage()).contains("PBES2 work for this JWE");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1"})
     void p2cMustBePositive(String p2c) {

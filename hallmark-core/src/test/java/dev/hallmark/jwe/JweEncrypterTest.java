@@ -43,6 +43,16 @@ class JweEncrypterTest {
         assertThatThrownBy(() -> JweEncrypter.builder().recipient(JweTestKeys.secret(16), JweAlgorithm.DIR).build())
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> JweEncrypter.builder().build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JweEncrypter.builder().recipient(JweTestKeys.secret(32).withAlgorithm("HS256"),
+                JweAlgorithm.DIR)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JweEncrypter.builder(JweTestKeys.secret(16).withAlgorithm("A128GCM"))
+                .encryption(ContentEncryption.A128CBC_HS256).build()).isInstanceOf(IllegalStateException.class);
+        assertThat(JweEncrypter.builder(JweTestKeys.secret(16).withAlgorithm("A128GCM"))
+                .encryption(ContentEncryption.A128GCM).build().encrypt(PLAINTEXT)).isNotEmpty();
+        assertThatThrownBy(() -> JweEncrypter.builder(JweTestKeys.P256.toPublicJwk().withUse("sig")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not encryption");
+        assertThatThrownBy(() -> JweEncrypter.builder(JweTestKeys.secret(32).withKeyOperations(java.util.Set.of("sign"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key_ops");
     }
 
     @Test
