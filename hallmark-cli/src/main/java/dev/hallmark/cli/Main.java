@@ -16,6 +16,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            // the issuer's classes load on a second thread while this one builds the command line
+            ServePreload.startInBackground();
+        }
         System.exit(run(args, CliContext.system()));
     }
 

@@ -112,7 +112,6 @@ final class ServeCommand implements Callable<Integer> {
      * credentials). Also used by {@link CdsTraining} to record the classes a start needs.
      */
     Running start() throws Exception {
-        ServePreload.startInBackground();
         ServerConfig cfg = loadConfig();
         JETTY_LOG.setLevel(java.util.logging.Level.WARNING);
         MasterKey masterKey = MasterKey.load(cfg.masterKey(), cfg.dataDir());

@@ -4,14 +4,19 @@ import java.security.KeyFactory;
 import java.security.Signature;
 
 /**
- * Loads and initializes, on a second thread, the classes an issuer start needs later (Jetty's server and connector,
- * the JDK's elliptic-curve provider) while the main thread reads the configuration and opens the store. Start-up on
+ * Loads and initializes, on a second thread, the classes an issuer start needs later (the configuration reader,
+ * SQLite's driver and native library, Jetty's server and connector, the JDK's elliptic-curve provider) while the
+ * main thread builds the command line, reads the configuration and opens the store. Start-up on
  * a small machine is mostly class loading and initialization, done one class at a time; two threads do it in
  * parallel. Best effort: a failure here changes nothing but timing, and the real start reports real problems.
  */
 final class ServePreload {
 
     private static final String[] CLASSES = {
+        "dev.hallmark.server.config.ConfigLoader",
+        "org.snakeyaml.engine.v2.api.Load",
+        "org.sqlite.SQLiteConfig",
+        "org.sqlite.core.NativeDB",
         "org.eclipse.jetty.server.Server",
         "org.eclipse.jetty.server.ServerConnector",
         "org.eclipse.jetty.server.HttpConfiguration",
@@ -46,6 +51,12 @@ final class ServePreload {
             } catch (Throwable ignored) {
                 // only a head start; the real start loads what it needs
             }
+        }
+        try {
+            // extracts and loads the native library, the slowest single step of opening the store
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Throwable ignored) {
+            // as above
         }
         try {
             KeyFactory.getInstance("EC");
