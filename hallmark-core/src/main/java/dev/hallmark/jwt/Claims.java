@@ -38,7 +38,12 @@ public final class Claims {
     private final Map<String, Object> values;
 
     private Claims(Map<String, Object> values) {
-        this.values = Collections.unmodifiableMap(values);
+        this(Collections.unmodifiableMap(values), true);
+    }
+
+    /** For a map nobody else can change: the strict parser's, which is unmodifiable all the way down. */
+    private Claims(Map<String, Object> unmodifiable, boolean trusted) {
+        this.values = unmodifiable;
         validateRegistered();
     }
 
@@ -48,7 +53,8 @@ public final class Claims {
 
     /** Parses a claims set from JSON under {@code limits}; registered claims of the wrong type are {@code MALFORMED}. */
     public static Claims parse(byte[] json, Limits limits) {
-        return new Claims(new LinkedHashMap<>(StrictJson.parseObject(json, limits, "JWT claims")));
+        // the parser's map is unmodifiable and fresh: no copy needed
+        return new Claims(StrictJson.parseObject(json, limits, "JWT claims"), true);
     }
 
     public static Claims parse(String json) {
