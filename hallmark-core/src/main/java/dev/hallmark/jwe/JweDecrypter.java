@@ -137,11 +137,24 @@ public final class JweDecrypter {
                 }
             }
             byte[] plaintext;
+            byte[] cek;
+            boolean substituted = false;
             try {
-                byte[] cek = KeyManagement.receive(alg, key, enc, merged, recipient.encryptedKey(), random);
+                cek = KeyManagement.receive(alg, key, enc, merged, recipient.encryptedKey(), random);
+            } catch (CryptoFailure e) {
+                // A key that does not unwrap goes on to the content check with a random key of the right length,
+                // as RFC 7516 §11.5 asks for RSA1_5, so a bad unwrap and a bad tag take the same path and time.
+                cek = new byte[enc.cekBytes()];
+                random.nextBytes(cek);
+                substituted = true;
+            }
+            try {
                 plaintext = ContentCipher.decrypt(enc, cek, parts.iv, parts.ciphertext, parts.tag, aad);
             } catch (CryptoFailure e) {
                 continue; // the next fitting key, if any; the outcome for the caller is the same either way
+            }
+            if (substituted) {
+                continue; // a random key matched the tag: probability 2^-128, and never a success
             }
             if (compressed) {
                 plaintext = inflate(plaintext);
