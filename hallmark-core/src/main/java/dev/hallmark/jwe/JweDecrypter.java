@@ -56,6 +56,8 @@ public final class JweDecrypter {
     private final Set<String> understoodCritical;
     private final Limits limits;
     private final SecureRandom random;
+    /** Never leaves this object and never decrypts anything: see the unwrap failure path. */
+    private final byte[] substituteKey;
 
     private JweDecrypter(Builder b) {
         this.keys = b.keys;
@@ -66,6 +68,8 @@ public final class JweDecrypter {
         this.understoodCritical = Set.copyOf(b.understoodCritical);
         this.limits = b.limits;
         this.random = b.random;
+        this.substituteKey = new byte[64];
+        this.random.nextBytes(substituteKey);
     }
 
     public static Builder builder() {
@@ -142,10 +146,10 @@ public final class JweDecrypter {
             try {
                 cek = KeyManagement.receive(alg, key, enc, merged, recipient.encryptedKey(), random);
             } catch (CryptoFailure e) {
-                // A key that does not unwrap goes on to the content check with a random key of the right length,
-                // as RFC 7516 §11.5 asks for RSA1_5, so a bad unwrap and a bad tag take the same path and time.
-                cek = new byte[enc.cekBytes()];
-                random.nextBytes(cek);
+                // A key that does not unwrap goes on to the content check with a secret random key of the right
+                // length, as RFC 7516 §11.5 asks for RSA1_5, so a bad unwrap and a bad tag take the same path and
+                // time. Drawn once per decrypter: fresh randomness per token cost more than the check itself.
+                cek = java.util.Arrays.copyOf(substituteKey, enc.cekBytes());
                 substituted = true;
             }
             try {
