@@ -64,8 +64,12 @@ public final class Router extends Handler.Abstract {
                 }
             }
         } catch (OAuthException e) {
+            // endpoints refuse as early as they can, often before reading the body (a bad content type, bad client
+            // credentials): read it away here, for every endpoint, so the connection survives the refusal
+            discardQuietly(x);
             OAuthErrors.send(x, e);
         } catch (HttpStatusException e) {
+            discardQuietly(x);
             OAuthErrors.send(x, e.status(), e.error(), e.getMessage());
         } catch (Exception e) {
             LOG.log(Level.WARNING, "request to " + path + " failed", e);
@@ -83,7 +87,8 @@ public final class Router extends Handler.Abstract {
 
     /**
      * Reads away a body nobody will look at: answering before the client has sent it makes Jetty close the
-     * connection, and a client reusing it then fails its next request.
+     * connection, and a client reusing it then fails its next request. A body already read reads as empty; an
+     * oversized one is drained up to a bound by {@link Exchange#discardBody}.
      */
     private static void discardQuietly(Exchange x) {
         try {
