@@ -112,19 +112,22 @@ final class ServeProcess implements AutoCloseable {
             body.append(URLEncoder.encode(params[i], StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
         }
-        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + basic)
+                .header("Authorization", basic(clientId, secret))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path, String clientId, String secret) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", basic(clientId, secret)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** RFC 6749 §2.3.1: id and secret form-encoded, then HTTP Basic. */
+    private static String basic(String clientId, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** SIGTERM (what a service manager and Ctrl-C's cousin send); waits for the exit and returns its code. */

@@ -37,12 +37,8 @@ public final class Claims {
 
     private final Map<String, Object> values;
 
-    private Claims(Map<String, Object> values) {
-        this(Collections.unmodifiableMap(values), true);
-    }
-
-    /** For a map nobody else can change: the strict parser's, which is unmodifiable all the way down. */
-    private Claims(Map<String, Object> unmodifiable, boolean trusted) {
+    /** {@code unmodifiable}: a map nobody else holds a writable view of, unmodifiable all the way down. */
+    private Claims(Map<String, Object> unmodifiable) {
         this.values = unmodifiable;
         validateRegistered();
     }
@@ -53,8 +49,8 @@ public final class Claims {
 
     /** Parses a claims set from JSON under {@code limits}; registered claims of the wrong type are {@code MALFORMED}. */
     public static Claims parse(byte[] json, Limits limits) {
-        // the parser's map is unmodifiable and fresh: no copy needed
-        return new Claims(StrictJson.parseObject(json, limits, "JWT claims"), true);
+        // the parser's map is fresh and unmodifiable all the way down: no copy needed
+        return new Claims(StrictJson.parseObject(json, limits, "JWT claims"));
     }
 
     public static Claims parse(String json) {
@@ -326,7 +322,7 @@ public final class Claims {
         /** The claims; a registered claim of the wrong type is a caller mistake: {@link IllegalArgumentException}. */
         public Claims build() {
             try {
-                return new Claims(new LinkedHashMap<>(values));
+                return new Claims(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
             } catch (JoseException e) {
                 throw new IllegalArgumentException(e.getMessage().substring(e.reason().name().length() + 2), e);
             }
