@@ -2,29 +2,36 @@ package dev.hallmark.internal.crypto;
 
 import dev.hallmark.internal.codec.ConstantTime;
 
-import java.security.GeneralSecurityException;
 import java.security.Key;
-import javax.crypto.Mac;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 
 /**
- * HS256/384/512 (RFC 7518 §3.2): full-length tags only, compared in constant time. Each thread keeps its own
- * {@link Mac} and skips re-initialisation while the key stays the same: {@code doFinal} leaves a Mac initialised
- * with its key, and keying HMAC costs as much as hashing a short token.
+ * HS256/384/512 (RFC 7518 §3.2): full-length tags only, compared in constant time.
+ *
+ * <p>HMAC (RFC 2104) is H((K ^ opad) || H((K ^ ipad) || m)). The two padded-key blocks depend on the key alone, so
+ * each thread hashes them once per key and keeps the two digest states; a MAC then clones both states instead of
+ * hashing the pads again. The JCA {@code Mac} re-hashes the inner pad after every {@code doFinal} and the outer pad
+ * within it: two compression-function calls of the seven or so a token costs. The result is the same HMAC, checked
+ * against the JCA {@code Mac} and RFC 4231 by the tests.
  */
 public final class HmacScheme implements SignatureScheme {
 
-    private final String jcaName;
-    private final ThreadLocal<KeyedEngine<Mac>> macs;
+    private final String digestName;
+    private final int blockBytes;
+    private final ThreadLocal<Keyed> keyed = new ThreadLocal<>();
 
+    /** {@code jcaName} is {@code HmacSHA256}, {@code HmacSHA384} or {@code HmacSHA512}. */
     public HmacScheme(String jcaName) {
-        this.jcaName = jcaName;
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                return new KeyedEngine<>(Mac.getInstance(jcaName));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(jcaName + " unavailable", e);
-            }
-        });
+        this.digestName = switch (jcaName) {
+            case "HmacSHA256" -> "SHA-256";
+            case "HmacSHA384" -> "SHA-384";
+            case "HmacSHA512" -> "SHA-512";
+            default -> throw new IllegalArgumentException("not an HMAC-SHA2 name: " + jcaName);
+        };
+        this.blockBytes = jcaName.equals("HmacSHA256") ? 64 : 128;
+        newDigest(); // fail at class initialisation rather than at the first token
     }
 
     @Override
@@ -38,18 +45,71 @@ public final class HmacScheme implements SignatureScheme {
     }
 
     private byte[] mac(Key key, byte[] data, int off, int len) {
-        KeyedEngine<Mac> holder = macs.get();
-        Mac mac = holder.engine;
-        if (holder.key != key) {
-            holder.key = null;
-            try {
-                mac.init(key);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalArgumentException(jcaName + " cannot use this key", e);
-            }
-            holder.key = key;
+        Keyed k = keyed.get();
+        if (k == null || k.key != key) {
+            k = prepare(key);
+            keyed.set(k);
         }
-        mac.update(data, off, len);
-        return mac.doFinal();
+        MessageDigest inner = copy(k.inner);
+        inner.update(data, off, len);
+        MessageDigest outer = copy(k.outer);
+        outer.update(inner.digest());
+        return outer.digest();
+    }
+
+    /** The digest states after the inner and outer padded-key blocks (RFC 2104 §2). */
+    private Keyed prepare(Key key) {
+        if (!"RAW".equals(key.getFormat())) {
+            throw new IllegalArgumentException("an HMAC key must be a raw secret, not " + key.getFormat());
+        }
+        byte[] secret = key.getEncoded();
+        if (secret == null) {
+            throw new IllegalArgumentException("the HMAC key does not reveal its bytes");
+        }
+        byte[] block = new byte[blockBytes];
+        try {
+            if (secret.length > blockBytes) {
+                byte[] hashed = newDigest().digest(secret);
+                System.arraycopy(hashed, 0, block, 0, hashed.length);
+                Arrays.fill(hashed, (byte) 0);
+            } else {
+                System.arraycopy(secret, 0, block, 0, secret.length);
+            }
+            MessageDigest inner = newDigest();
+            MessageDigest outer = newDigest();
+            for (int i = 0; i < blockBytes; i++) {
+                block[i] ^= 0x36;
+            }
+            inner.update(block);
+            for (int i = 0; i < blockBytes; i++) {
+                block[i] ^= 0x36 ^ 0x5c;
+            }
+            outer.update(block);
+            return new Keyed(key, inner, outer);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+            Arrays.fill(block, (byte) 0);
+        }
+    }
+
+    private MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance(digestName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(digestName + " unavailable", e);
+        }
+    }
+
+    private static MessageDigest copy(MessageDigest state) {
+        try {
+            return (MessageDigest) state.clone();
+        } catch (CloneNotSupportedException e) {
+            // the JDK's SHA-2 digests are cloneable; a provider that is not cannot serve here
+            throw new IllegalStateException("digest cannot be cloned", e);
+        }
+    }
+
+    /** One thread's padded-key digest states for the key it used last (compared by identity). */
+    private record Keyed(Key key, MessageDigest inner, MessageDigest outer) {
     }
 }
