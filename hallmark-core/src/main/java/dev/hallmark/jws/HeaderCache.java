@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * The last few protected headers a verifier accepted, by their exact encoded bytes. Tokens from one issuer share a
- * handful of headers (one per signing key), so a hit skips base64url, JSON and the header checks, which are most of
- * the non-cryptographic cost of a token. Only a header that passed every header step (parse, {@code crit}, the
- * {@code b64} rule) is stored, and a hit needs byte-for-byte equality, so the result is the one a fresh parse of
- * those bytes would give. Fixed size; a full slot is simply overwritten, so varied headers cost a miss, never memory.
+ * handful of headers (one per signing key), so a hit skips base64url, JSON, the header checks and the algorithm and
+ * key-matcher lookups, which are most of the non-cryptographic cost of a token. Only a header that passed every
+ * header step (parse, {@code crit}, the {@code b64} rule, a supported {@code alg}) is stored, and a hit needs
+ * byte-for-byte equality, so the result is the one a fresh parse of those bytes would give. Fixed size; a full slot is simply overwritten, so varied headers cost a miss, never memory.
  * Thread-safe: entries are immutable, and a racing reader sees either the old or the new entry.
  */
 final class HeaderCache {
@@ -16,8 +16,8 @@ final class HeaderCache {
     /** Longer headers are not worth keeping (and would let one slot pin a large array). */
     static final int MAX_SEGMENT_BYTES = 512;
 
-    /** A header segment with the header it decodes to. */
-    record Entry(byte[] segment, JwsHeader header) {
+    /** A header segment with what its header decides for the signature check. */
+    record Entry(byte[] segment, SignatureCheck.Prepared prepared) {
     }
 
     private final Entry[] slots = new Entry[SLOTS];
@@ -35,11 +35,11 @@ final class HeaderCache {
     }
 
     /** Remembers a header that passed every header check. */
-    void put(byte[] bytes, int off, int len, JwsHeader header) {
+    void put(byte[] bytes, int off, int len, SignatureCheck.Prepared prepared) {
         if (len > MAX_SEGMENT_BYTES || len == 0) {
             return;
         }
-        slots[slot(bytes, off, len)] = new Entry(Arrays.copyOfRange(bytes, off, off + len), header);
+        slots[slot(bytes, off, len)] = new Entry(Arrays.copyOfRange(bytes, off, off + len), prepared);
     }
 
     /** Headers of one issuer differ mostly in their {@code kid}, near the end: mix the length and a few late bytes. */

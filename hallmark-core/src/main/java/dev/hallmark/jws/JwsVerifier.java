@@ -63,28 +63,39 @@ public final class JwsVerifier {
 
     private VerifiedJws verifyCompact(String token, byte[] detached) {
         Objects.requireNonNull(token, "token");
-        // 1. size, 2. exactly three segments of ASCII
-        CompactParts parts = CompactParts.split(token, limits);
+        // 1. size, 2. three segments (their characters are checked as each segment is decoded or matched)
+        CompactParts parts = CompactParts.splitForVerification(token, limits);
+        try {
+            return verifyParts(parts, detached);
+        } catch (JoseException e) {
+            // a bad character is reported first, as the checking split would have: whatever step tripped over it
+            throw parts.explain(e);
+        }
+    }
+
+    private VerifiedJws verifyParts(CompactParts parts, byte[] detached) {
         HeaderCache.Entry seen = headers.find(parts.bytes, 0, parts.firstDot);
         byte[] headerJson = seen == null ? Base64Url.decode(parts.bytes, 0, parts.firstDot, "JWS header") : null;
         byte[] signature = Base64Url.decode(parts.bytes, parts.secondDot + 1,
                 parts.bytes.length - parts.secondDot - 1, "JWS signature");
-        JwsHeader header;
+        SignatureCheck.Prepared prepared;
         if (seen != null) {
-            // these exact bytes passed steps 3 and 4 before
-            header = seen.header();
+            // these exact bytes passed steps 3 and 4 and named a supported algorithm before
+            prepared = seen.prepared();
         } else {
             // 3. header
             Map<String, Object> params = StrictJson.parseObject(headerJson, limits, "JWS header");
-            header = JwsHeader.validated(params);
+            JwsHeader header = JwsHeader.validated(params);
             // 4. crit
             check.checkCritical(params, Map.of());
             if (!header.base64EncodedPayload() && !allowUnencodedPayload) {
                 throw new JoseException(Reason.UNSUPPORTED_CRITICAL,
                         "unencoded payloads (RFC 7797) are not accepted here");
             }
-            headers.put(parts.bytes, 0, parts.firstDot, header);
+            prepared = SignatureCheck.prepare(header);
+            headers.put(parts.bytes, 0, parts.firstDot, prepared);
         }
+        JwsHeader header = prepared.header();
         boolean b64 = header.base64EncodedPayload();
         int payloadLen = parts.secondDot - parts.firstDot - 1;
         byte[] payload;
@@ -106,14 +117,15 @@ public final class JwsVerifier {
             if (b64) {
                 payload = Base64Url.decode(parts.bytes, parts.firstDot + 1, payloadLen, "JWS payload");
             } else {
+                parts.checkCharacters(); // an unencoded payload is not decoded, so nothing else checks it
                 payload = java.util.Arrays.copyOfRange(parts.bytes, parts.firstDot + 1, parts.secondDot);
             }
             input = parts.bytes;
             inputLen = parts.secondDot;
         }
         // 5.-7. policy, key, signature
-        Jwk key = check.verify(header, input, 0, inputLen, signature);
-        return new VerifiedJws(header, payload, publicForm(key), SignatureCheck.algorithm(header.algorithm()));
+        Jwk key = check.verify(prepared, input, 0, inputLen, signature);
+        return new VerifiedJws(header, payload, publicForm(key), prepared.algorithm());
     }
 
     /** Verifies a flattened or general JWS JSON serialization (RFC 7515 §7.2); one valid signature suffices. */
@@ -178,9 +190,9 @@ public final class JwsVerifier {
                 System.arraycopy(protectedAscii, 0, input, 0, protectedAscii.length);
                 input[protectedAscii.length] = '.';
                 System.arraycopy(payloadInInput, 0, input, protectedAscii.length + 1, payloadInInput.length);
-                Jwk key = check.verify(sig.header(), input, 0, input.length, sig.signature());
-                return new VerifiedJws(sig.header(), payload, publicForm(key),
-                        SignatureCheck.algorithm(sig.header().algorithm()));
+                SignatureCheck.Prepared prepared = SignatureCheck.prepare(sig.header());
+                Jwk key = check.verify(prepared, input, 0, input.length, sig.signature());
+                return new VerifiedJws(sig.header(), payload, publicForm(key), prepared.algorithm());
             } catch (JoseException e) {
                 if (first == null || progress(e.reason()) > progress(first.reason())) {
                     first = e;

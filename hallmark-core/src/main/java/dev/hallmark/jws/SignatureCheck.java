@@ -82,15 +82,28 @@ final class SignatureCheck {
         }
     }
 
-    /** Steps 5 to 7. Returns the key that verified. */
-    Jwk verify(JwsHeader header, byte[] input, int off, int len, byte[] signature) {
+    /**
+     * What a header decides for steps 5 and 6, worked out once per distinct header (the {@link HeaderCache} keeps
+     * it): its algorithm, which must be a supported one, and the matcher that selects keys for its {@code kid}.
+     */
+    record Prepared(JwsHeader header, JwsAlgorithm algorithm, String keyId, JwkMatcher matcher) {
+    }
+
+    /** Throws {@code ALG_NOT_ALLOWED} for {@code none} and unknown algorithms. */
+    static Prepared prepare(JwsHeader header) {
         JwsAlgorithm alg = algorithm(header.algorithm());
+        String kid = header.keyId().orElse(null);
+        return new Prepared(header, alg, kid, JwkMatcher.builder().keyId(kid).use("sig").keyOperation("verify").build());
+    }
+
+    /** Steps 5 to 7. Returns the key that verified. */
+    Jwk verify(Prepared prepared, byte[] input, int off, int len, byte[] signature) {
+        JwsAlgorithm alg = prepared.algorithm();
         if (policy != null && !policy.allows(alg)) {
             throw new JoseException(Reason.ALG_NOT_ALLOWED, "\"alg\" " + alg + " is not allowed by " + policy);
         }
-        String kid = header.keyId().orElse(null);
-        JwkMatcher matcher = JwkMatcher.builder().keyId(kid).use("sig").keyOperation("verify").build();
-        List<Jwk> candidates = keys.select(matcher);
+        String kid = prepared.keyId();
+        List<Jwk> candidates = keys.select(prepared.matcher());
         if (kid != null) {
             if (candidates.isEmpty()) {
                 throw new JoseException(Reason.KEY_NOT_FOUND, "no trusted key has kid \"" + Printable.of(kid) + "\"");
