@@ -36,11 +36,27 @@ import java.util.Optional;
 public final class Claims {
 
     private final Map<String, Object> values;
+    // the registered claims, type-checked and converted once: a verifier reads each of them on every token
+    private final String issuer;
+    private final Instant expiresAt;
+    private final Instant notBefore;
+    private final Instant issuedAt;
+    private final List<String> audience;
 
     /** {@code unmodifiable}: a map nobody else holds a writable view of, unmodifiable all the way down. */
     private Claims(Map<String, Object> unmodifiable) {
         this.values = unmodifiable;
-        validateRegistered();
+        for (String name : STRING_CLAIMS) {
+            Object v = values.get(name);
+            if (v == null ? values.containsKey(name) : !(v instanceof String)) {
+                throw new JoseException(Reason.MALFORMED, "claim \"" + name + "\" must be a string (RFC 7519 §4.1)");
+            }
+        }
+        this.issuer = (String) values.get("iss");
+        this.expiresAt = date("exp");
+        this.notBefore = date("nbf");
+        this.issuedAt = date("iat");
+        this.audience = readAudience();
     }
 
     public static Builder builder() {
@@ -58,27 +74,18 @@ public final class Claims {
     }
 
     private static final List<String> STRING_CLAIMS = List.of("iss", "sub", "jti");
-    private static final List<String> DATE_CLAIMS = List.of("exp", "nbf", "iat");
 
-    private void validateRegistered() {
-        for (String name : STRING_CLAIMS) {
-            Object v = values.get(name);
-            if (values.containsKey(name) && !(v instanceof String)) {
-                throw new JoseException(Reason.MALFORMED, "claim \"" + name + "\" must be a string (RFC 7519 §4.1)");
-            }
+    /** A registered NumericDate claim, null when absent; present with another type (JSON null too) is MALFORMED. */
+    private Instant date(String name) {
+        Object v = values.get(name);
+        if (v == null && !values.containsKey(name)) {
+            return null;
         }
-        for (String name : DATE_CLAIMS) {
-            if (values.containsKey(name)) {
-                NumericDate.parse(name, values.get(name));
-            }
-        }
-        if (values.containsKey("aud")) {
-            audience();
-        }
+        return NumericDate.parse(name, v);
     }
 
     public Optional<String> issuer() {
-        return getString("iss");
+        return Optional.ofNullable(issuer);
     }
 
     public Optional<String> subject() {
@@ -87,6 +94,10 @@ public final class Claims {
 
     /** The audiences: {@code aud} as a string or an array of strings (RFC 7519 §4.1.3); empty when absent. */
     public List<String> audience() {
+        return audience;
+    }
+
+    private List<String> readAudience() {
         Object v = values.get("aud");
         if (v == null) {
             if (values.containsKey("aud")) {
@@ -111,15 +122,28 @@ public final class Claims {
     }
 
     public Optional<Instant> expiresAt() {
-        return getInstant("exp");
+        return Optional.ofNullable(expiresAt);
     }
 
     public Optional<Instant> notBefore() {
-        return getInstant("nbf");
+        return Optional.ofNullable(notBefore);
     }
 
     public Optional<Instant> issuedAt() {
-        return getInstant("iat");
+        return Optional.ofNullable(issuedAt);
+    }
+
+    /** {@code exp}, or null: for the verifier's per-token checks, without an {@code Optional} per read. */
+    Instant expiresAtOrNull() {
+        return expiresAt;
+    }
+
+    Instant notBeforeOrNull() {
+        return notBefore;
+    }
+
+    String issuerOrNull() {
+        return issuer;
     }
 
     public Optional<String> jwtId() {

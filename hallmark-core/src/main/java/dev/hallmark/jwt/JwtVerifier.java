@@ -131,7 +131,7 @@ public final class JwtVerifier implements AutoCloseable {
         checkAudience(claims);
         checkType(header);
         for (String name : requiredClaims) {
-            if (claims.get(name).isEmpty()) {
+            if (claims.asMap().get(name) == null) {
                 throw new JoseException(Reason.MISSING_CLAIM, "required claim \"" + name + "\" is missing");
             }
         }
@@ -218,17 +218,18 @@ public final class JwtVerifier implements AutoCloseable {
 
     private void checkTime(Claims claims) {
         Instant now = clock.instant();
-        var exp = claims.expiresAt();
-        if (exp.isEmpty()) {
+        boolean noLeeway = leeway.isZero();
+        Instant exp = claims.expiresAtOrNull();
+        if (exp == null) {
             if (requireExpiration) {
                 throw new JoseException(Reason.MISSING_CLAIM, "claim \"exp\" is required");
             }
-        } else if (!now.isBefore(exp.get().plus(leeway))) {
+        } else if (!now.isBefore(noLeeway ? exp : exp.plus(leeway))) {
             // claim values stay out of messages (JoseException): say which check failed, not the token's times
             throw new JoseException(Reason.EXPIRED, "token is past its \"exp\"" + leewayNote() + " (RFC 7519 §4.1.4)");
         }
-        var nbf = claims.notBefore();
-        if (nbf.isPresent() && now.plus(leeway).isBefore(nbf.get())) {
+        Instant nbf = claims.notBeforeOrNull();
+        if (nbf != null && (noLeeway ? now : now.plus(leeway)).isBefore(nbf)) {
             throw new JoseException(Reason.NOT_YET_VALID, "token is before its \"nbf\"" + leewayNote() + " (RFC 7519 §4.1.5)");
         }
     }
@@ -241,8 +242,10 @@ public final class JwtVerifier implements AutoCloseable {
         if (issuers == null) {
             return;
         }
-        String iss = claims.issuer().orElseThrow(() ->
-                new JoseException(Reason.ISSUER_MISMATCH, "token has no \"iss\" but an issuer is expected"));
+        String iss = claims.issuerOrNull();
+        if (iss == null) {
+            throw new JoseException(Reason.ISSUER_MISMATCH, "token has no \"iss\" but an issuer is expected");
+        }
         if (!issuers.contains(iss)) {
             throw new JoseException(Reason.ISSUER_MISMATCH, "token issuer is not one of the expected issuers");
         }

@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,19 +72,19 @@ final class JsonObjectParser {
         if (depth > maxDepth) {
             throw malformed("nests deeper than " + maxDepth + " levels");
         }
-        Map<String, Object> map = new LinkedHashMap<>();
+        JsonObject.Builder map = new JsonObject.Builder();
         skipWhitespace();
         if (peek() == '}') {
             i++;
-            return Collections.unmodifiableMap(map);
+            return map.build();
         }
         while (true) {
             if (peek() != '"') {
                 throw syntax();
             }
             i++;
-            String name = readString();
-            if (map.containsKey(name)) {
+            String name = readName();
+            if (!map.addName(name)) {
                 throw malformed("has the member \"" + Printable.of(name)
                         + "\" more than once (RFC 7515 §5.2, RFC 7519 §4)");
             }
@@ -95,12 +94,12 @@ final class JsonObjectParser {
             }
             i++;
             skipWhitespace();
-            map.put(name, readValue(depth));
+            map.setLastValue(readValue(depth));
             skipWhitespace();
             int c = peek();
             i++;
             if (c == '}') {
-                return Collections.unmodifiableMap(map);
+                return map.build();
             }
             if (c != ',') {
                 throw syntaxAt(i - 1);
@@ -176,6 +175,23 @@ final class JsonObjectParser {
         }
         i += n;
         return value;
+    }
+
+    /** A member name, after its opening quote: a well-known one is shared, not copied. */
+    private String readName() {
+        int from = i;
+        int to = from;
+        while (to < end && b[to] > '"' && b[to] != '\\') {
+            to++;
+        }
+        if (to < end && b[to] == '"') {
+            String known = JsonNames.lookup(b, from, to - from);
+            if (known != null) {
+                i = to + 1;
+                return known;
+            }
+        }
+        return readString();
     }
 
     /** After the opening quote; leaves {@code i} after the closing one. */
