@@ -43,11 +43,14 @@ final class Ed25519Verifier implements PreparedVerifier {
         if (Ed25519.validatePublicKeyFullExport(encoded, 0) == null) {
             return jdk;
         }
+        PreparedVerifier exact = exact(encoded);
+        return exact == null ? jdk : exact; // null is not reached for a validated key
+    }
+
+    /** The exact verifier for any key that decodes, small-order component or not; null when it does not decode. */
+    static PreparedVerifier exact(byte[] encoded) {
         Ed25519Point a = Ed25519Point.decode(encoded, 0);
-        if (a == null) {
-            return jdk; // not reached for a validated key; the JDK engine then decides as it always would
-        }
-        return new Ed25519Verifier(encoded.clone(), Ed25519Tables.of(a, Ed25519Tables.KEY_WIDTH));
+        return a == null ? null : new Ed25519Verifier(encoded.clone(), Ed25519Tables.of(a, Ed25519Tables.KEY_WIDTH));
     }
 
     @Override
