@@ -10,7 +10,7 @@ final class Ed25519Scalar {
 
     static final BigInteger L = BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
     private static final byte[] L_OCTETS = Ed25519Point.littleEndian(L);
-    /** Digits of a scalar below 2^253: its NAF ends by position 253, so 256 positions split into 4 x 64. */
+    /** Digits of a scalar below 2^253: its NAF ends by position 253; 256 positions split evenly into table chunks. */
     static final int DIGITS = 256;
 
     private Ed25519Scalar() {

@@ -1,25 +1,26 @@
 package dev.hallmark.bc;
 
 /**
- * The odd multiples P, 3P, ..., (2^(w-1) - 1)P of the four points P, [2^64]P, [2^128]P and [2^192]P, in the affine
- * table form. With them a 253-bit scalar is four 64-bit chunks multiplied side by side, so a multiplication costs 64
- * doublings instead of 253, and [S]B - [k]A costs 64 doublings in all when both operands' tables are interleaved
- * (Straus): the additions are those of the width-w NAF digits. A key's tables are built once, when the key is
+ * The odd multiples P, 3P, ..., (2^(w-1) - 1)P of the eight points [2^(32c)]P, c = 0..7, in the affine table form.
+ * With them a 253-bit scalar is eight 32-bit chunks multiplied side by side, so a multiplication costs 32 doublings
+ * instead of 253, and [S]B - [k]A costs 32 doublings in all when both operands' tables are interleaved (Straus); the
+ * additions are those of the width-w NAF digits, about 253 / (w + 1) per scalar whatever the chunking. More chunks
+ * trade memory for doublings: eight keep a key's tables at 64 points. A key's tables are built once, when the key is
  * prepared, and serve every token verified under it; the base point's once per JVM.
  *
  * <p>Variable time throughout: the scalars and points are public (a signature, a message's hash, a public key).
  */
 final class Ed25519Tables {
 
-    static final int CHUNKS = 4;
+    static final int CHUNKS = 8;
     static final int CHUNK_BITS = Ed25519Scalar.DIGITS / CHUNKS;
-    /** Width for a key: 16 odd multiples per chunk, 64 points (7.5 KiB) per key. */
-    static final int KEY_WIDTH = 6;
-    /** Width for B: 64 odd multiples per chunk, fewer additions for a table built only once. */
+    /** Width for a key: 8 odd multiples per chunk, 64 points (7.5 KiB of limbs) per key. */
+    static final int KEY_WIDTH = 5;
+    /** Width for B: 64 odd multiples per chunk (512 points), fewer additions for a table built once per JVM. */
     static final int BASE_WIDTH = 8;
 
     private final int width;
-    /** table[c][i] = [(2i + 1) * 2^(64c)]P. */
+    /** table[c][i] = [(2i + 1) * 2^(32c)]P. */
     private final Ed25519Point.Niels[][] table;
 
     private Ed25519Tables(int width, Ed25519Point.Niels[][] table) {
@@ -71,7 +72,7 @@ final class Ed25519Tables {
 
     /**
      * out = [s]B - [k]A, from the NAF digits of s (of {@code base}'s width) and of k (of {@code key}'s width): digit
-     * i of either belongs to chunk i / 64 at doubling level i % 64.
+     * i of either belongs to chunk i / 32 at doubling level i % 32.
      */
     static void subtractMultiples(Ed25519Point out, Ed25519Tables base, byte[] s, Ed25519Tables key, byte[] k) {
         out.setIdentity();
@@ -94,7 +95,7 @@ final class Ed25519Tables {
         }
     }
 
-    /** out += digit * [2^(64c)]P, or out -= it. */
+    /** out += digit * [2^(32c)]P, or out -= it. */
     private void addDigit(Ed25519Point out, int c, int digit, boolean negate) {
         if (digit > 0) {
             out.add(table[c][digit >> 1], negate);

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * 32 octets of R. A non-canonical R or one off the curve can then never match, and a point of small order in R is
  * never multiplied away, so no subgroup check of R is needed. Bouncy Castle's own verify checks a multiple of the
  * equation instead, which needed a second full multiplication per token to be made exact; here the field
- * arithmetic alone is Bouncy Castle's, and the per-key tables make one interleaved multiplication cost 64 doublings.
+ * arithmetic alone is Bouncy Castle's, and the per-key tables make one interleaved multiplication cost 32 doublings.
  *
  * <p>A key with a small-order component (accepted at import, unlike a small-order key; no honest key has one) is
  * left to the JDK engine throughout, so the reduction of k mod L, which changes [k]A only for such keys, never

@@ -131,7 +131,8 @@ class Ed25519PointTest {
         Ed25519Tables key = Ed25519Tables.of(B, Ed25519Tables.KEY_WIDTH);
         BigInteger max = BigInteger.TWO.pow(253).subtract(BigInteger.ONE);
         BigInteger[] edges = {BigInteger.ZERO, BigInteger.ONE, L.subtract(BigInteger.ONE), L, max,
-            BigInteger.TWO.pow(64), BigInteger.TWO.pow(192).subtract(BigInteger.ONE)};
+            BigInteger.TWO.pow(Ed25519Tables.CHUNK_BITS), BigInteger.TWO.pow(224).subtract(BigInteger.ONE),
+            BigInteger.TWO.pow(252).subtract(BigInteger.ONE)};
         for (BigInteger s : edges) {
             for (BigInteger k : edges) {
                 Ed25519Point out = new Ed25519Point();
