@@ -5,8 +5,12 @@ import org.bouncycastle.math.ec.rfc8032.Ed448;
 
 /**
  * Ed448 verification (RFC 8032 §5.2, empty context as RFC 8037 uses it) under one key with Bouncy Castle's code, the
- * key decoded once into its {@link Ed448.PublicPoint}. The cofactorless equation is enforced exactly as for Ed25519
- * (see {@link Ed25519Verifier}): keys or R values with a small-order component are left to the JDK engine.
+ * key decoded once into its {@link Ed448.PublicPoint}. Bouncy Castle checks a multiple of the cofactorless equation,
+ * which also holds when the two sides differ by a point of small order; such a difference needs a small-order
+ * component in A or in R. So a key with one is left to the JDK engine throughout, and a signature Bouncy Castle
+ * accepts is confirmed only once R is known to lie in the prime-order subgroup, else the JDK engine decides it.
+ * (Ed25519 checks the exact equation itself instead: {@link Ed25519Verifier}; Ed448 tokens are rare enough that
+ * the second multiplication here is not worth new arithmetic.)
  */
 final class Ed448Verifier implements PreparedVerifier {
 
