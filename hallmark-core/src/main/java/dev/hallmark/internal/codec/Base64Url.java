@@ -15,11 +15,26 @@ public final class Base64Url {
     private static final byte[] ENCODE =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DECODE = new byte[256];
+    /**
+     * The six bits of a character already shifted to their place in a 24-bit group, one table per position, and -1
+     * for a character outside the alphabet: OR-ing four lookups gives the group, negative if any was invalid.
+     */
+    private static final int[] AT_18 = new int[256];
+    private static final int[] AT_12 = new int[256];
+    private static final int[] AT_6 = new int[256];
+    private static final int[] AT_0 = new int[256];
 
     static {
         java.util.Arrays.fill(DECODE, (byte) -1);
         for (int i = 0; i < ENCODE.length; i++) {
             DECODE[ENCODE[i]] = (byte) i;
+        }
+        for (int c = 0; c < 256; c++) {
+            int v = DECODE[c];
+            AT_18[c] = v < 0 ? -1 : v << 18;
+            AT_12[c] = v < 0 ? -1 : v << 12;
+            AT_6[c] = v < 0 ? -1 : v << 6;
+            AT_0[c] = v;
         }
     }
 
@@ -79,21 +94,21 @@ public final class Base64Url {
         int full = len / 4;
         int rest = len - full * 4;
         byte[] out = new byte[full * 3 + (rest == 0 ? 0 : rest - 1)];
-        int i = off;
-        int o = 0;
+        java.util.Objects.checkFromIndexSize(off, len, src.length);
+        // indexed from the loop counter, so the JIT sees a counted loop and drops the per-access range checks
         for (int n = 0; n < full; n++) {
-            int a = DECODE[src[i++] & 0xff];
-            int b = DECODE[src[i++] & 0xff];
-            int c = DECODE[src[i++] & 0xff];
-            int d = DECODE[src[i++] & 0xff];
-            if ((a | b | c | d) < 0) {
+            int s = off + 4 * n;
+            int v = AT_18[src[s] & 0xff] | AT_12[src[s + 1] & 0xff] | AT_6[src[s + 2] & 0xff] | AT_0[src[s + 3] & 0xff];
+            if (v < 0) {
                 throw invalid(what, "character outside the base64url alphabet (padding and whitespace are not allowed)");
             }
-            int v = a << 18 | b << 12 | c << 6 | d;
-            out[o++] = (byte) (v >>> 16);
-            out[o++] = (byte) (v >>> 8);
-            out[o++] = (byte) v;
+            int o = 3 * n;
+            out[o] = (byte) (v >>> 16);
+            out[o + 1] = (byte) (v >>> 8);
+            out[o + 2] = (byte) v;
         }
+        int i = off + 4 * full;
+        int o = 3 * full;
         if (rest == 2) {
             int a = DECODE[src[i] & 0xff];
             int b = DECODE[src[i + 1] & 0xff];
