@@ -1,7 +1,6 @@
 package dev.hallmark.internal.json;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The member names tokens are made of, so the parser can hand out one shared {@code String} per name instead of
@@ -53,19 +52,29 @@ final class JsonNames {
             return null;
         }
         for (int s = hash(b, off, len) & (SLOTS - 1); TABLE[s] != null; s = (s + 1) & (SLOTS - 1)) {
-            byte[] candidate = BYTES[s];
-            if (Arrays.equals(candidate, 0, candidate.length, b, off, off + len)) {
+            if (same(BYTES[s], b, off, len)) {
                 return TABLE[s];
             }
         }
         return null;
     }
 
-    private static int hash(byte[] b, int off, int len) {
-        int h = len;
-        for (int k = off; k < off + len; k++) {
-            h = h * 31 + b[k];
+    /** A plain loop: these names are a few bytes long, shorter than a vectorised compare is worth calling for. */
+    private static boolean same(byte[] candidate, byte[] b, int off, int len) {
+        if (candidate.length != len) {
+            return false;
         }
-        return h ^ (h >>> 8);
+        for (int k = 0; k < len; k++) {
+            if (candidate[k] != b[off + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Length, first, second and last byte: constant time, and enough to spread the listed names. */
+    private static int hash(byte[] b, int off, int len) {
+        int h = len * 0x9E37 + b[off] * 0x3B + b[off + (len > 1 ? 1 : 0)] * 7 + b[off + len - 1];
+        return h ^ (h >>> 7);
     }
 }

@@ -204,7 +204,7 @@ final class JsonObjectParser {
             }
             int c = b[i];
             if (c == '"') {
-                String s = high ? utf8(from, i) : new String(b, from, i - from, StandardCharsets.ISO_8859_1);
+                String s = high ? utf8(from, i) : ascii(from, i);
                 i++;
                 return s;
             }
@@ -307,6 +307,15 @@ final class JsonObjectParser {
         return sb.toString();
     }
 
+    /**
+     * ASCII bytes as a string. The charset constructor is a large method the JIT will not inline on this path; the
+     * {@code hibyte} one, deprecated because it cannot decode, does exactly the one copy that ASCII needs.
+     */
+    @SuppressWarnings("deprecation")
+    private String ascii(int from, int to) {
+        return new String(b, 0, from, to - from);
+    }
+
     private String utf8(int from, int to) {
         if (!Utf8.isValid(b, from, to - from)) {
             throw notUtf8();
@@ -319,6 +328,30 @@ final class JsonObjectParser {
      * and a {@code BigInteger} otherwise; a fraction or exponent makes a {@code BigDecimal}, exactly as written.
      */
     private Object readNumber() {
+        // the common case, every NumericDate: a positive integer of at most 18 digits, read in one small loop
+        int k = i;
+        long v = 0;
+        int limit = Math.min(end, i + 18);
+        while (k < limit) {
+            int d = b[k] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            v = v * 10 + d;
+            k++;
+        }
+        if (k > i && b[i] != '0' && (k == end || !continuesNumber(b[k]))) {
+            i = k;
+            return v;
+        }
+        return readAnyNumber();
+    }
+
+    private static boolean continuesNumber(byte c) {
+        return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E';
+    }
+
+    private Object readAnyNumber() {
         int from = i;
         boolean negative = b[i] == '-';
         if (negative) {
@@ -389,6 +422,14 @@ final class JsonObjectParser {
     }
 
     private void skipWhitespace() {
+        // token JSON is usually compact: one test, small enough to inline everywhere
+        if (i < end && b[i] > ' ') {
+            return;
+        }
+        skipWhitespaceRun();
+    }
+
+    private void skipWhitespaceRun() {
         while (i < end) {
             byte c = b[i];
             if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
