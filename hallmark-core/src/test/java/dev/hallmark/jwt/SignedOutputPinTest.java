@@ -83,6 +83,18 @@ class SignedOutputPinTest {
     }
 
     @Test
+    void claimsWithTheirOwnIatAndExpAreWrittenInTheirOrderAndNotStamped() {
+        Claims c = Claims.builder().claim("exp", 1795947300L).subject("s").claim("iat", 1L).build();
+        JwtSigner signer = JwtSigner.builder(HMAC_KEY).clock(CLOCK).expiresAfter(java.time.Duration.ofMinutes(5)).build();
+        String payload = signer.sign(c).split("\\.")[1];
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+                .isEqualTo("{\"exp\":1795947300,\"sub\":\"s\",\"iat\":1}");
+        String stamped = signer.sign(Claims.builder().subject("s").build()).split("\\.")[1];
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(stamped), StandardCharsets.UTF_8))
+                .isEqualTo("{\"sub\":\"s\",\"iat\":1795946400,\"exp\":1795946700}");
+    }
+
+    @Test
     void jwsSerializations() {
         byte[] payload = "Hello, \u00fcber / world".getBytes(StandardCharsets.UTF_8);
         JwsSigner signer = JwsSigner.builder(HMAC_KEY).header(JwsHeader.builder().type("JOSE").build())
@@ -92,6 +104,9 @@ class SignedOutputPinTest {
         List<String> out = List.of(plain.sign(payload), plain.sign(new byte[0]), plain.signDetached(payload),
                 unencoded.sign("$-02".getBytes(StandardCharsets.US_ASCII)), signer.signFlattenedJson(payload),
                 JwsSigner.signGeneralJson(payload, List.of(signer, plain)));
+        byte[] framed = ("[[" + new String(payload, StandardCharsets.ISO_8859_1) + "]]").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(plain.sign(framed, 2, payload.length)).as("a slice signs as the same bytes alone")
+                .isEqualTo(plain.sign(payload));
         assertThat(out).containsExactly(
                 "eyJhbGciOiJIUzI1NiIsImtpZCI6InBpbi0xIn0.SGVsbG8sIMO8YmVyIC8gd29ybGQ.lbAZ_h97NsFIw4hZgu6ynXPf3oxv"
                         + "LfPZGZLH1mStqaI",
