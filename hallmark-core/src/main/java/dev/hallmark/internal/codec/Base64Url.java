@@ -68,15 +68,18 @@ public final class Base64Url {
         java.util.Objects.checkFromIndexSize(outOff, encodedLength(len), out.length);
         int full = len / 3;
         int rest = len - full * 3;
-        int o = outOff;
-        int i = off;
+        // indexed from the loop counter, as in decode, so the JIT sees a counted loop
         for (int n = 0; n < full; n++) {
-            int v = (data[i++] & 0xff) << 16 | (data[i++] & 0xff) << 8 | (data[i++] & 0xff);
-            out[o++] = ENCODE[v >>> 18];
-            out[o++] = ENCODE[(v >>> 12) & 0x3f];
-            out[o++] = ENCODE[(v >>> 6) & 0x3f];
-            out[o++] = ENCODE[v & 0x3f];
+            int s = off + 3 * n;
+            int d = outOff + 4 * n;
+            int v = (data[s] & 0xff) << 16 | (data[s + 1] & 0xff) << 8 | (data[s + 2] & 0xff);
+            out[d] = ENCODE[v >>> 18];
+            out[d + 1] = ENCODE[(v >>> 12) & 0x3f];
+            out[d + 2] = ENCODE[(v >>> 6) & 0x3f];
+            out[d + 3] = ENCODE[v & 0x3f];
         }
+        int o = outOff + 4 * full;
+        int i = off + 3 * full;
         if (rest == 1) {
             int v = data[i] & 0xff;
             out[o++] = ENCODE[v >>> 2];
