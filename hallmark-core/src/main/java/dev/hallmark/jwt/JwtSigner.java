@@ -60,23 +60,23 @@ public final class JwtSigner {
     /** The compact JWT of these claims, with {@code iat} (and {@code exp}, if a lifetime is set) added when absent. */
     public String sign(Claims claims) {
         Map<String, Object> values = claims.asMap();
+        JsonOutput json = new JsonOutput(PAYLOAD_CAPACITY);
+        // the claims were checked when they were built, so they are written as they are rather than copied into a
+        // builder and checked again; iat and exp follow them, in this order, as Claims.Builder would put them
+        JsonWriter.startObject(json);
+        JsonWriter.members(json, values);
         boolean stampIat = !values.containsKey("iat");
         boolean stampExp = lifetime != null && !values.containsKey("exp");
-        Map<String, Object> stamped = null;
         if (stampIat || stampExp) {
-            // appended after the caller's claims, in this order, as Claims.Builder would; the claims were checked
-            // when they were built, so they are written as they are rather than copied and checked again
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            stamped = new LinkedHashMap<>(4);
             if (stampIat) {
-                stamped.put("iat", NumericDate.toJson(now));
+                JsonWriter.member(json, "iat", NumericDate.toJson(now));
             }
             if (stampExp) {
-                stamped.put("exp", NumericDate.toJson(now.plus(lifetime)));
+                JsonWriter.member(json, "exp", NumericDate.toJson(now.plus(lifetime)));
             }
         }
-        JsonOutput json = new JsonOutput(PAYLOAD_CAPACITY);
-        JsonWriter.write(values, stamped, json);
+        JsonWriter.endObject(json);
         return jws.sign(json.buffer(), 0, json.size());
     }
 

@@ -33,6 +33,11 @@ public final class JsonOutput {
         return new String(buf, 0, size, StandardCharsets.UTF_8);
     }
 
+    /** The last byte written, or -1 if none. */
+    int last() {
+        return size == 0 ? -1 : buf[size - 1];
+    }
+
     /** Makes room for {@code n} more bytes, doubling so that a document costs amortised constant time per byte. */
     byte[] reserve(int n) {
         int need = size + n;

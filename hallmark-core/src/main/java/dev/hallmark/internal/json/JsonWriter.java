@@ -48,43 +48,56 @@ public final class JsonWriter {
 
     public static byte[] write(Map<String, ?> object) {
         JsonOutput out = new JsonOutput(256);
-        write(object, null, out);
+        writeObject(out, object);
         return out.toByteArray();
     }
 
     public static String writeString(Map<String, ?> object) {
         JsonOutput out = new JsonOutput(256);
-        write(object, null, out);
+        writeObject(out, object);
         return out.toUtf8String();
     }
 
-    /**
-     * Writes one object into {@code out}: the members of {@code object}, then those of {@code more} (may be null),
-     * as if both were one map; the caller makes sure no name is in both.
-     */
-    public static void write(Map<String, ?> object, Map<String, ?> more, JsonOutput out) {
-        out.put((byte) '{');
-        boolean first = members(out, object, true, 1);
-        if (more != null) {
-            members(out, more, first, 1);
-        }
-        out.put((byte) '}');
+    private static void writeObject(JsonOutput out, Map<String, ?> object) {
+        startObject(out);
+        members(out, object);
+        endObject(out);
     }
 
-    private static boolean members(JsonOutput out, Map<?, ?> m, boolean first, int depth) {
+    /**
+     * Opens a top-level object in {@code out}; {@link #members} and {@link #member} add to it, {@link #endObject}
+     * closes it. For callers that add members of their own to a map's without building another map.
+     */
+    public static void startObject(JsonOutput out) {
+        out.put((byte) '{');
+    }
+
+    public static void members(JsonOutput out, Map<?, ?> m) {
         for (Map.Entry<?, ?> e : m.entrySet()) {
             if (!(e.getKey() instanceof String name)) {
                 throw new IllegalArgumentException("JSON member names must be strings");
             }
-            if (!first) {
-                out.put((byte) ',');
-            }
-            first = false;
-            string(out, name);
-            out.put((byte) ':');
-            value(out, e.getValue(), depth);
+            member(out, name, e.getValue());
         }
-        return first;
+    }
+
+    /** One member of the object being written; the caller makes sure its name is not used twice. */
+    public static void member(JsonOutput out, String name, Object value) {
+        member(out, name, value, 1);
+    }
+
+    public static void endObject(JsonOutput out) {
+        out.put((byte) '}');
+    }
+
+    private static void member(JsonOutput out, String name, Object value, int depth) {
+        // no value ends in '{', so a '{' last means the object was just opened and needs no separator
+        if (out.last() != '{') {
+            out.put((byte) ',');
+        }
+        string(out, name);
+        out.put((byte) ':');
+        value(out, value, depth);
     }
 
     private static void value(JsonOutput out, Object v, int depth) {
@@ -109,7 +122,12 @@ public final class JsonWriter {
         } else if (v instanceof Map<?, ?> m) {
             enter(depth);
             out.put((byte) '{');
-            members(out, m, true, depth + 1);
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String name)) {
+                    throw new IllegalArgumentException("JSON member names must be strings");
+                }
+                member(out, name, e.getValue(), depth + 1);
+            }
             out.put((byte) '}');
         } else if (v instanceof Collection<?> c) {
             enter(depth);

@@ -136,18 +136,28 @@ class JsonWriterDifferentialTest {
     }
 
     @Test
-    void extraMembersFollowTheObjectsOwn() {
+    void membersAddedByTheCallerFollowTheMapsOwn() {
         Map<String, Object> own = new LinkedHashMap<>();
         own.put("a", 1);
-        own.put("b", List.of("x"));
+        own.put("b", List.of("x", Map.of()));
         JsonOutput out = new JsonOutput(1);
-        JsonWriter.write(own, Map.of("c", true), out);
+        JsonWriter.startObject(out);
+        JsonWriter.members(out, own);
+        JsonWriter.member(out, "c", true);
+        JsonWriter.member(out, "d", Map.of("e", List.of()));
+        JsonWriter.endObject(out);
         Map<String, Object> all = new LinkedHashMap<>(own);
         all.put("c", true);
+        all.put("d", Map.of("e", List.of()));
         assertThat(out.toByteArray()).isEqualTo(JacksonReferenceWriter.write(all));
-        JsonOutput empty = new JsonOutput(1);
-        JsonWriter.write(Map.of(), Map.of("c", true), empty);
-        assertThat(empty.toUtf8String()).isEqualTo("{\"c\":true}");
+
+        JsonOutput onlyAdded = new JsonOutput(1);
+        JsonWriter.startObject(onlyAdded);
+        JsonWriter.members(onlyAdded, Map.of());
+        JsonWriter.member(onlyAdded, "c", true);
+        JsonWriter.member(onlyAdded, "{", "{");
+        JsonWriter.endObject(onlyAdded);
+        assertThat(onlyAdded.toUtf8String()).isEqualTo("{\"c\":true,\"{\":\"{\"}");
     }
 
     /** A document whose innermost container is at {@code depth}, the top-level object being at 1 (depth >= 2). */
