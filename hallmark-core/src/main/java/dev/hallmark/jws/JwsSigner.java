@@ -62,19 +62,27 @@ public final class JwsSigner {
 
     /** The compact serialization of {@code payload}. */
     public String sign(byte[] payload) {
+        Objects.requireNonNull(payload, "payload");
+        return sign(payload, 0, payload.length);
+    }
+
+    /** The compact serialization of {@code length} bytes of {@code payload} from {@code offset}. */
+    public String sign(byte[] payload, int offset, int length) {
+        Objects.requireNonNull(payload, "payload");
+        Objects.checkFromIndexSize(offset, length, payload.length);
         if (!unprotectedParams.isEmpty()) {
             throw new IllegalStateException("the compact serialization has no unprotected header; use signFlattenedJson");
         }
-        byte[] payloadPart = payloadPart(payload, true);
-        byte[] signature = signature(payloadPart);
-        return ascii(protectedB64) + "." + new String(payloadPart, StandardCharsets.UTF_8) + "."
-                + Base64Url.encode(signature);
+        byte[] input = signingInput(payload, offset, length, true);
+        return compact(input, input.length, algorithm.scheme().sign(signingKey, input));
     }
 
     /** The compact serialization with detached content (RFC 7515 Appendix F): an empty payload segment. */
     public String signDetached(byte[] payload) {
-        byte[] signature = signature(payloadPart(payload, false));
-        return ascii(protectedB64) + ".." + Base64Url.encode(signature);
+        Objects.requireNonNull(payload, "payload");
+        byte[] input = signingInput(payload, 0, payload.length, false);
+        // the input starts with the header and its '.': that, another '.' and the signature
+        return compact(input, protectedB64.length + 1, algorithm.scheme().sign(signingKey, input));
     }
 
     /** The flattened JSON serialization (RFC 7515 §7.2.2). */
@@ -105,44 +113,57 @@ public final class JwsSigner {
     }
 
     private Map<String, Object> signatureEntry(byte[] payload) {
+        Objects.requireNonNull(payload, "payload");
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("protected", ascii(protectedB64));
+        entry.put("protected", new String(protectedB64, StandardCharsets.ISO_8859_1));
         if (!unprotectedParams.isEmpty()) {
             entry.put("header", unprotectedParams);
         }
-        entry.put("signature", Base64Url.encode(signature(payloadPart(payload, false))));
+        byte[] input = signingInput(payload, 0, payload.length, false);
+        entry.put("signature", Base64Url.encode(algorithm.scheme().sign(signingKey, input)));
         return entry;
     }
 
     private String payloadMember(byte[] payload) {
+        Objects.requireNonNull(payload, "payload");
         return b64 ? Base64Url.encode(payload) : new String(payload, StandardCharsets.UTF_8);
     }
 
-    private byte[] payloadPart(byte[] payload, boolean compact) {
-        Objects.requireNonNull(payload, "payload");
+    /**
+     * The JWS signing input (RFC 7515 §5.1 step 8) in one exact-size array: the cached encoded header, '.', and the
+     * payload encoded straight into place (or as it is, with {@code "b64": false}).
+     */
+    private byte[] signingInput(byte[] payload, int off, int len, boolean compact) {
+        int h = protectedB64.length;
+        byte[] input = new byte[h + 1 + (b64 ? Base64Url.encodedLength(len) : len)];
+        System.arraycopy(protectedB64, 0, input, 0, h);
+        input[h] = '.';
         if (b64) {
-            return Base64Url.encodeToAscii(payload, 0, payload.length);
+            Base64Url.encodeInto(payload, off, len, input, h + 1);
+            return input;
         }
         if (compact) {
-            for (byte c : payload) {
+            for (int i = off; i < off + len; i++) {
+                byte c = payload[i];
                 if (c == '.' || c < 0x21 || c > 0x7e) {
                     throw new IllegalArgumentException("an unencoded compact payload must be printable ASCII without '.' (RFC 7797 §5.2)");
                 }
             }
         }
-        return payload;
+        System.arraycopy(payload, off, input, h + 1, len);
+        return input;
     }
 
-    private byte[] signature(byte[] payloadPart) {
-        byte[] input = new byte[protectedB64.length + 1 + payloadPart.length];
-        System.arraycopy(protectedB64, 0, input, 0, protectedB64.length);
-        input[protectedB64.length] = '.';
-        System.arraycopy(payloadPart, 0, input, protectedB64.length + 1, payloadPart.length);
-        return algorithm.scheme().sign(signingKey, input);
-    }
-
-    private static String ascii(byte[] b) {
-        return new String(b, StandardCharsets.ISO_8859_1);
+    /**
+     * {@code headLength} bytes of {@code head}, '.', and the encoded signature, made into a String once: every byte
+     * is ASCII (base64url, or an unencoded payload already checked to be printable ASCII).
+     */
+    private static String compact(byte[] head, int headLength, byte[] signature) {
+        byte[] out = new byte[headLength + 1 + Base64Url.encodedLength(signature.length)];
+        System.arraycopy(head, 0, out, 0, headLength);
+        out[headLength] = '.';
+        Base64Url.encodeInto(signature, 0, signature.length, out, headLength + 1);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     @Override

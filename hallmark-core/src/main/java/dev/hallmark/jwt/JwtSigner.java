@@ -1,5 +1,7 @@
 package dev.hallmark.jwt;
 
+import dev.hallmark.internal.json.JsonOutput;
+import dev.hallmark.internal.json.JsonWriter;
 import dev.hallmark.jwk.Jwk;
 import dev.hallmark.jws.JwsAlgorithm;
 import dev.hallmark.jws.JwsHeader;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,6 +26,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class JwtSigner {
+
+    /** Enough for a typical access token's claims, so the buffer rarely grows. */
+    private static final int PAYLOAD_CAPACITY = 512;
 
     private final JwsSigner jws;
     private final Clock clock;
@@ -53,15 +59,25 @@ public final class JwtSigner {
 
     /** The compact JWT of these claims, with {@code iat} (and {@code exp}, if a lifetime is set) added when absent. */
     public String sign(Claims claims) {
-        Claims.Builder b = claims.toBuilder();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        if (!b.has("iat")) {
-            b.issuedAt(now);
+        Map<String, Object> values = claims.asMap();
+        JsonOutput json = new JsonOutput(PAYLOAD_CAPACITY);
+        // the claims were checked when they were built, so they are written as they are rather than copied into a
+        // builder and checked again; iat and exp follow them, in this order, as Claims.Builder would put them
+        JsonWriter.startObject(json);
+        JsonWriter.members(json, values);
+        boolean stampIat = !values.containsKey("iat");
+        boolean stampExp = lifetime != null && !values.containsKey("exp");
+        if (stampIat || stampExp) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            if (stampIat) {
+                JsonWriter.member(json, "iat", NumericDate.toJson(now));
+            }
+            if (stampExp) {
+                JsonWriter.member(json, "exp", NumericDate.toJson(now.plus(lifetime)));
+            }
         }
-        if (lifetime != null && !b.has("exp")) {
-            b.expiresAt(now.plus(lifetime));
-        }
-        return jws.sign(b.build().toJsonBytes());
+        JsonWriter.endObject(json);
+        return jws.sign(json.buffer(), 0, json.size());
     }
 
     @Override
@@ -76,7 +92,7 @@ public final class JwtSigner {
         private String type = "JWT";
         private Clock clock = Clock.systemUTC();
         private Duration lifetime;
-        private final Map<String, Object> headerParameters = new java.util.LinkedHashMap<>();
+        private final Map<String, Object> headerParameters = new LinkedHashMap<>();
 
         private Builder(Jwk key) {
             this.key = Objects.requireNonNull(key, "key");

@@ -47,29 +47,50 @@ public final class Base64Url {
 
     /** Encodes into ASCII bytes, ready to be concatenated into a signing input. */
     public static byte[] encodeToAscii(byte[] data, int off, int len) {
+        byte[] out = new byte[encodedLength(len)];
+        encodeInto(data, off, len, out, 0);
+        return out;
+    }
+
+    /** The number of characters {@code len} bytes encode to (no padding). */
+    public static int encodedLength(int len) {
         int full = len / 3;
         int rest = len - full * 3;
-        byte[] out = new byte[full * 4 + (rest == 0 ? 0 : rest + 1)];
-        int o = 0;
-        int i = off;
+        return full * 4 + (rest == 0 ? 0 : rest + 1);
+    }
+
+    /**
+     * Encodes {@code len} bytes of {@code data} from {@code off} into {@code out} at {@code outOff}, so a token is
+     * assembled in one array; returns the index after the last character written.
+     */
+    public static int encodeInto(byte[] data, int off, int len, byte[] out, int outOff) {
+        java.util.Objects.checkFromIndexSize(off, len, data.length);
+        java.util.Objects.checkFromIndexSize(outOff, encodedLength(len), out.length);
+        int full = len / 3;
+        int rest = len - full * 3;
+        // indexed from the loop counter, as in decode, so the JIT sees a counted loop
         for (int n = 0; n < full; n++) {
-            int v = (data[i++] & 0xff) << 16 | (data[i++] & 0xff) << 8 | (data[i++] & 0xff);
-            out[o++] = ENCODE[v >>> 18];
-            out[o++] = ENCODE[(v >>> 12) & 0x3f];
-            out[o++] = ENCODE[(v >>> 6) & 0x3f];
-            out[o++] = ENCODE[v & 0x3f];
+            int s = off + 3 * n;
+            int d = outOff + 4 * n;
+            int v = (data[s] & 0xff) << 16 | (data[s + 1] & 0xff) << 8 | (data[s + 2] & 0xff);
+            out[d] = ENCODE[v >>> 18];
+            out[d + 1] = ENCODE[(v >>> 12) & 0x3f];
+            out[d + 2] = ENCODE[(v >>> 6) & 0x3f];
+            out[d + 3] = ENCODE[v & 0x3f];
         }
+        int o = outOff + 4 * full;
+        int i = off + 3 * full;
         if (rest == 1) {
             int v = data[i] & 0xff;
             out[o++] = ENCODE[v >>> 2];
-            out[o] = ENCODE[(v << 4) & 0x3f];
+            out[o++] = ENCODE[(v << 4) & 0x3f];
         } else if (rest == 2) {
             int v = (data[i] & 0xff) << 8 | (data[i + 1] & 0xff);
             out[o++] = ENCODE[v >>> 10];
             out[o++] = ENCODE[(v >>> 4) & 0x3f];
-            out[o] = ENCODE[(v << 2) & 0x3f];
+            out[o++] = ENCODE[(v << 2) & 0x3f];
         }
-        return out;
+        return o;
     }
 
     /** Decodes a whole string; {@code what} names the field in the error message. */
