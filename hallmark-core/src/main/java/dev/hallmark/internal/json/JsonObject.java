@@ -23,13 +23,16 @@ final class JsonObject extends AbstractMap<String, Object> {
     static final int LINEAR = 16;
 
     private final String[] names;
+    /** The names' hash codes, compared before the names: most misses then cost one int comparison. */
+    private final int[] hashes;
     private final Object[] values;
     private final int size;
     /** Null for small objects; otherwise slot to member index + 1, 0 for empty. */
     private final int[] index;
 
-    private JsonObject(String[] names, Object[] values, int size, int[] index) {
+    private JsonObject(String[] names, int[] hashes, Object[] values, int size, int[] index) {
         this.names = names;
+        this.hashes = hashes;
         this.values = values;
         this.size = size;
         this.index = index;
@@ -64,6 +67,17 @@ final class JsonObject extends AbstractMap<String, Object> {
         return -1;
     }
 
+    /** Linear search; {@code ==} first, as a shared well-known name usually is the very string asked for. */
+    private static int scan(String[] names, int[] hashes, int size, String name) {
+        int h = name.hashCode();
+        for (int i = 0; i < size; i++) {
+            if (hashes[i] == h && (names[i] == name || names[i].equals(name))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static int spread(int h) {
         return h ^ (h >>> 16);
     }
@@ -73,12 +87,7 @@ final class JsonObject extends AbstractMap<String, Object> {
             return -1;
         }
         if (index == null) {
-            for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
-                    return i;
-                }
-            }
-            return -1;
+            return scan(names, hashes, size, (String) name);
         }
         return indexOf(names, index, name);
     }
@@ -219,6 +228,7 @@ final class JsonObject extends AbstractMap<String, Object> {
     /** Collects the members of one object in document order; not thread-safe, used once. */
     static final class Builder {
         private String[] names = new String[LINEAR];
+        private int[] hashes = new int[LINEAR];
         private Object[] values = new Object[LINEAR];
         private int size;
         /** Built once past the linear size, so a huge object's duplicate check stays linear in its size. */
@@ -230,19 +240,19 @@ final class JsonObject extends AbstractMap<String, Object> {
          */
         boolean addName(String name) {
             if (index == null) {
-                for (int i = 0; i < size; i++) {
-                    if (names[i].equals(name)) {
-                        return false;
-                    }
+                if (scan(names, hashes, size, name) >= 0) {
+                    return false;
                 }
             } else if (indexOf(names, index, name) >= 0) {
                 return false;
             }
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
                 values = Arrays.copyOf(values, size * 2);
             }
             names[size] = name;
+            hashes[size] = name.hashCode();
             size++;
             if (size > LINEAR) {
                 if (index == null || size * 2 > index.length) {
@@ -259,7 +269,7 @@ final class JsonObject extends AbstractMap<String, Object> {
         }
 
         JsonObject build() {
-            return new JsonObject(names, values, size, index);
+            return new JsonObject(names, hashes, values, size, index);
         }
     }
 }

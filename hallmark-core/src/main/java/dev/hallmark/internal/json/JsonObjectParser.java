@@ -196,7 +196,32 @@ final class JsonObjectParser {
 
     /** After the opening quote; leaves {@code i} after the closing one. */
     private String readString() {
+        // locals, not fields, in the per-byte loop: the JIT keeps them in registers
+        final byte[] bytes = b;
+        final int stop = end;
         int from = i;
+        int k = from;
+        // the common case: printable ASCII without escapes, one comparison chain per byte
+        while (k < stop) {
+            int c = bytes[k];
+            if (c > '"' && c != '\\') {
+                k++;
+            } else if (c == ' ' || c == '!') {
+                k++;
+            } else {
+                break;
+            }
+        }
+        if (k < stop && bytes[k] == '"') {
+            i = k + 1;
+            return ascii(from, k);
+        }
+        i = k;
+        return readStringRest(from);
+    }
+
+    /** From the first byte that is not plain printable ASCII: UTF-8, escapes, controls or the end. */
+    private String readStringRest(int from) {
         boolean high = false;
         while (true) {
             if (i >= end) {
