@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>The bytes are exactly those jackson-core's default {@code JsonGenerator} writes (held to it by a differential
  * test): '"', '\\' and the C0 controls escaped (\b \t \n \f \r short, others as uppercase {@code \}{@code u00XX}),
  * '/' and U+007F as they are, other characters as UTF-8 except UTF-16 surrogates, which jackson escapes one by one
- * as {@code \}{@code uXXXX} (pairs included) rather than combining them; {@code BigDecimal.toString()}, {@code
+ * as {@code \}{@code uXXXX} (pairs included) rather than combining them, except that an unpaired surrogate, which
+ * jackson writes, is refused ({@link IllegalArgumentException}: no verifier of ours would accept it); {@code BigDecimal.toString()}, {@code
  * Double.toString()}; nesting deeper than 1000 refused. Written by hand because a generator per document (with its
  * buffers and recycler) cost several times the HMAC of a token.
  */
@@ -213,6 +214,11 @@ public final class JsonWriter {
                 b[p++] = (byte) (0xc0 | c >> 6);
                 b[p++] = (byte) (0x80 | c & 0x3f);
             } else if (Character.isSurrogate(c)) {
+                if (!paired(s, i)) {
+                    // jackson writes it; StrictJson (RFC 7493 §2.1) refuses it: a token we could sign but never verify
+                    throw new IllegalArgumentException("a string holds an unpaired UTF-16 surrogate at index " + i
+                            + ", which is not Unicode text (RFC 8259 §8.2)");
+                }
                 p = unicodeEscape(b, p, c);
             } else {
                 b[p++] = (byte) (0xe0 | c >> 12);
@@ -221,6 +227,15 @@ public final class JsonWriter {
             }
         }
         out.position(p);
+    }
+
+    /** Whether the surrogate at {@code i} is half of a high-low pair (looking across chunk boundaries). */
+    private static boolean paired(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     private static int unicodeEscape(byte[] b, int p, char c) {

@@ -102,7 +102,7 @@ class JsonParserDifferentialTest {
             mine = e;
         }
         try {
-            jackson = StrictJson.parseObjectWithJackson(doc, 0, doc.length, LIMITS, "doc");
+            jackson = JacksonReferenceParser.parse(doc, 0, doc.length, LIMITS, "doc");
         } catch (JoseException e) {
             jackson = e;
         }
