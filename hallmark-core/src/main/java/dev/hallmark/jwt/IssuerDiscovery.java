@@ -20,8 +20,11 @@ final class IssuerDiscovery {
 
     private static final Map<String, String> ACCEPT = Map.of("Accept", "application/json");
 
-    /** What discovery yields: the issuer to pin and where its keys are. */
-    record Metadata(String issuer, URI jwksUri) {
+    /**
+     * What discovery yields: the issuer to pin, where its keys are and, for a Hallmark issuer, where its revocation
+     * feed is ({@code revocations_feed_endpoint}; null when the issuer publishes none).
+     */
+    record Metadata(String issuer, URI jwksUri, URI revocationsFeed) {
     }
 
     private IssuerDiscovery() {
@@ -71,13 +74,20 @@ final class IssuerDiscovery {
         if (!(doc.get("jwks_uri") instanceof String jwks)) {
             throw new IllegalStateException("issuer metadata at " + url + " has no string \"jwks_uri\" (RFC 8414 §2)");
         }
-        URI jwksUri;
-        try {
-            jwksUri = HttpFetcher.requireSecure(URI.create(jwks), "jwks_uri");
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("issuer metadata at " + url + ": " + e.getMessage());
+        URI jwksUri = secureUri(url, "jwks_uri", jwks);
+        Object feed = doc.get("revocations_feed_endpoint");
+        if (feed != null && !(feed instanceof String)) {
+            throw new IllegalStateException("issuer metadata at " + url + " has a \"revocations_feed_endpoint\" that is not a string");
         }
-        return new Metadata(issuer, jwksUri);
+        return new Metadata(issuer, jwksUri, feed == null ? null : secureUri(url, "revocations_feed_endpoint", (String) feed));
+    }
+
+    private static URI secureUri(URI metadataUrl, String member, String value) {
+        try {
+            return HttpFetcher.requireSecure(URI.create(value), member);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("issuer metadata at " + metadataUrl + ": " + e.getMessage());
+        }
     }
 
     private static URI issuerUri(String issuer) {

@@ -95,6 +95,29 @@ public final class RevocationFeed implements RevocationCheck, AutoCloseable {
         return new Builder(feedUri);
     }
 
+    /**
+     * A builder for the feed an issuer publishes as {@code revocations_feed_endpoint} in its metadata (as Hallmark's
+     * issuer does), read now with the same discovery and exact-issuer rule as
+     * {@link JwtVerifier.Builder#issuerDiscovery(String)}. Throws {@link IllegalStateException} when the metadata
+     * cannot be read, names another issuer or has no feed, and {@link IllegalArgumentException} when the issuer is
+     * not an HTTPS URL (or HTTP to a loopback host).
+     *
+     * <pre>{@code
+     * RevocationFeed feed = RevocationFeed.builderFromIssuer("https://auth.example.com")
+     *         .clientCredentials("orders-api", secret).build();
+     * }</pre>
+     */
+    public static Builder builderFromIssuer(String issuer) {
+        Objects.requireNonNull(issuer, "issuer");
+        HttpFetcher fetcher = new HttpFetcher(null, HttpFetcher.DEFAULT_CONNECT_TIMEOUT,
+                HttpFetcher.DEFAULT_READ_TIMEOUT, Limits.DEFAULT.maxJwkSetBytes());
+        IssuerDiscovery.Metadata metadata = IssuerDiscovery.discover(issuer, fetcher, Limits.DEFAULT);
+        if (metadata.revocationsFeed() == null) {
+            throw new IllegalStateException("issuer " + issuer + " publishes no \"revocations_feed_endpoint\"");
+        }
+        return new Builder(metadata.revocationsFeed());
+    }
+
     /** True when the token's {@code jti} is in the feed; a token without {@code jti} cannot be revoked this way. */
     @Override
     public boolean isRevoked(Claims claims) {

@@ -102,6 +102,39 @@ class RevocationFeedTest {
         return Claims.builder().jwtId(jti).build();
     }
 
+    String metadata(String feedMember) {
+        return "{\"issuer\":\"" + server.base() + "\",\"jwks_uri\":\"" + server.base() + "/jwks\"" + feedMember + "}";
+    }
+
+    @Test
+    void theFeedIsFoundInTheIssuersMetadata() {
+        server.reply(IssuerDiscoveryTest.OAUTH, Reply.json(metadata(",\"revocations_feed_endpoint\":\"" + server.base() + FEED + "\"")));
+        revoke("a", TestKeys.NOW.plusSeconds(600));
+        RevocationFeed feed = open(RevocationFeed.builderFromIssuer(server.base()).clientCredentials(CLIENT, SECRET)
+                .clock(clock).pollInterval(Duration.ofHours(1)));
+        assertThat(feed.isRevoked(jti("a"))).isTrue();
+        assertThat(server.count(FEED)).isEqualTo(1);
+    }
+
+    @Test
+    void anIssuerWithoutAFeedOrWithABadOneIsRefusedAtOnce() {
+        server.reply(IssuerDiscoveryTest.OAUTH, Reply.json(metadata("")));
+        assertThatThrownBy(() -> RevocationFeed.builderFromIssuer(server.base()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("publishes no \"revocations_feed_endpoint\"");
+        server.reply(IssuerDiscoveryTest.OAUTH, Reply.json(metadata(",\"revocations_feed_endpoint\":42")));
+        assertThatThrownBy(() -> RevocationFeed.builderFromIssuer(server.base()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a string");
+        server.reply(IssuerDiscoveryTest.OAUTH, Reply.json(metadata(",\"revocations_feed_endpoint\":\"http://feed.example/x\"")));
+        assertThatThrownBy(() -> RevocationFeed.builderFromIssuer(server.base()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("revocations_feed_endpoint");
+        // the document must name this issuer exactly (RFC 8414 §3.3), or its feed URL is not to be trusted
+        server.reply(IssuerDiscoveryTest.OAUTH, Reply.json("{\"issuer\":\"https://evil.example\",\"jwks_uri\":\""
+                + server.base() + "/jwks\",\"revocations_feed_endpoint\":\"" + server.base() + FEED + "\"}"));
+        assertThatThrownBy(() -> RevocationFeed.builderFromIssuer(server.base()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("RFC 8414");
+        assertThat(server.count(FEED)).isZero();
+    }
+
     @Test
     void buildPollsOnceAndKnowsTheRevokedJtis() {
         revoke("a", TestKeys.NOW.plusSeconds(600));

@@ -111,5 +111,10 @@ public final class HmacScheme implements SignatureScheme {
 
     /** One thread's padded-key digest states for the key it used last (compared by identity). */
     private record Keyed(Key key, MessageDigest inner, MessageDigest outer) {
+        /** The digest states are derived from the secret: never shown. */
+        @Override
+        public String toString() {
+            return "HmacScheme.Keyed[state redacted]";
+        }
     }
 }

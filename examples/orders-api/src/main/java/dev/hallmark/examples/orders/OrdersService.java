@@ -115,7 +115,7 @@ public final class OrdersService implements AutoCloseable {
 
         public OrdersService start() throws Exception {
             RevocationFeed feed = feedClientId == null ? null
-                    : RevocationFeed.builder(URI.create(issuer + "/oauth2/revocations"))
+                    : RevocationFeed.builderFromIssuer(issuer)
                             .clientCredentials(feedClientId, feedClientSecret)
                             .pollInterval(feedInterval).clock(clock).build();
             JwtVerifier verifier = null;
