@@ -76,6 +76,13 @@ public final class ResultsTable {
                     op = "verify" + op.substring(CACHED.length());
                     library = library + " (cached)";
                 }
+                if (run.get("params") instanceof Map<?, ?> params && !params.isEmpty()) {
+                    // one row per parameter combination (e.g. JweFailureBench's case), not one overwriting the others
+                    StringBuilder label = new StringBuilder(library).append(" [");
+                    params.forEach((k, v) -> label.append(label.charAt(label.length() - 1) == '[' ? "" : ", ")
+                            .append(k).append('=').append(v));
+                    library = label.append(']').toString();
+                }
                 Row row = ops.computeIfAbsent(op, k -> new TreeMap<>()).computeIfAbsent(library, k -> new Row());
                 Figure primary = figure(run.get("primaryMetric"));
                 if (mode.equals("avgt")) {

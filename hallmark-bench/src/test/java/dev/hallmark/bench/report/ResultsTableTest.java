@@ -29,6 +29,21 @@ class ResultsTableTest {
         assertThat(jwks).contains("against the floor of `verifyES256`", "| Nimbus | 1,300.000 ± 1.000 | - | - | 1.30 |");
     }
 
+    @Test
+    void parameterisedRunsGetARowEach(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("r.json");
+        Files.writeString(json, "[" + String.join(",",
+                run("JweFailureBench.decryptA256KwCbc", 5, "\"params\":{\"failure\":\"valid\"}"),
+                run("JweFailureBench.decryptA256KwCbc", 4, "\"params\":{\"failure\":\"badTag\"}")) + "]");
+        String table = ResultsTable.render(ResultsTable.read(json));
+        assertThat(table).contains("| JweFailure [failure=badTag] | 4.000", "| JweFailure [failure=valid] | 5.000");
+    }
+
+    private static String run(String benchmark, double score, String extra) {
+        return "{\"benchmark\":\"dev.hallmark.bench." + benchmark + "\",\"mode\":\"avgt\"," + extra + ","
+                + "\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":1.0}}";
+    }
+
     private static String run(String benchmark, double score) {
         return "{\"benchmark\":\"dev.hallmark.bench." + benchmark + "\",\"mode\":\"avgt\","
                 + "\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":1.0}}";
