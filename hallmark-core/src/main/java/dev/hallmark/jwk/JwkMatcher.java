@@ -35,6 +35,14 @@ public final class JwkMatcher {
         return new Builder();
     }
 
+    /**
+     * The keys a JWS verifier considers for a token with this {@code kid} (null: any): signing keys that may verify.
+     * The verifier and its verified-token cache both select with it, so they always agree on the candidates.
+     */
+    public static JwkMatcher forVerification(String keyId) {
+        return builder().keyId(keyId).use("sig").keyOperation("verify").build();
+    }
+
     public Optional<String> keyId() {
         return Optional.ofNullable(keyId);
     }

@@ -93,7 +93,7 @@ final class SignatureCheck {
     static Prepared prepare(JwsHeader header) {
         JwsAlgorithm alg = algorithm(header.algorithm());
         String kid = header.keyId().orElse(null);
-        return new Prepared(header, alg, kid, JwkMatcher.builder().keyId(kid).use("sig").keyOperation("verify").build());
+        return new Prepared(header, alg, kid, JwkMatcher.forVerification(kid));
     }
 
     /** Steps 5 to 7. Returns the key that verified. */

@@ -181,7 +181,7 @@ public final class JwtVerifier implements AutoCloseable {
         if (kid == null || verified.claims().expiresAt().isEmpty()) {
             return;
         }
-        JwkMatcher matcher = JwkMatcher.builder().keyId(kid).use("sig").keyOperation("verify").build();
+        JwkMatcher matcher = JwkMatcher.forVerification(kid);
         List<Jwk> selected;
         try {
             selected = keys.select(matcher);

@@ -89,6 +89,18 @@ class JwkMatcherTest {
     }
 
     @Test
+    void forVerificationSelectsSigningKeysThatMayVerifyWithTheKid() {
+        Jwk key = BARE_EC.withKeyId("k1");
+        assertThat(JwkMatcher.forVerification("k1").matches(key)).isTrue();
+        assertThat(JwkMatcher.forVerification(null).matches(key)).isTrue();
+        assertThat(JwkMatcher.forVerification("k1").matches(key.withUse("sig"))).isTrue();
+        assertThat(JwkMatcher.forVerification("k2").matches(key)).isFalse();
+        assertThat(JwkMatcher.forVerification("k1").matches(key.withUse("enc"))).isFalse();
+        assertThat(JwkMatcher.forVerification("k1").matches(key.withKeyOperations(java.util.Set.of("sign")))).isFalse();
+        assertThat(JwkMatcher.forVerification(null).matches(key.withKeyOperations(java.util.Set.of("verify")))).isTrue();
+    }
+
+    @Test
     void everyCriterionMustHold() {
         Jwk key = BARE_EC.withKeyId("k1").withAlgorithm("ES256").withUse("sig");
         JwkMatcher all = JwkMatcher.builder().keyId("k1").keyType("EC").curve("P-256").algorithm("ES256")

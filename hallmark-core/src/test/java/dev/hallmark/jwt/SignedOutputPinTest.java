@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Exact output of the signers for fixed keys and inputs, captured from the jackson-based writer before the signing
@@ -45,6 +46,16 @@ class SignedOutputPinTest {
                 .audience(List.of("orders-api", "billing")).expiresAt(Instant.parse("2026-11-29T10:15:00Z"))
                 .notBefore(Instant.parse("2026-11-29T09:59:00Z")).jwtId("j-1").claim("scope", "orders:read orders:write")
                 .claim("roles", List.of("admin", "user")).claim("nested", nested).build();
+    }
+
+    @Test
+    void aClaimWithAnUnpairedSurrogateIsRefusedAtSigningNotAtVerification() {
+        // jackson would have written it, and every Hallmark verifier would then refuse the token as MALFORMED
+        Claims lone = Claims.builder().subject("x\ud83d").build();
+        assertThatThrownBy(() -> JwtSigner.builder(HMAC_KEY).clock(CLOCK).build().sign(lone))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unpaired UTF-16 surrogate");
+        assertThat(JwtSigner.builder(HMAC_KEY).clock(CLOCK).build().sign(Claims.builder().subject("x\ud83d\ude00").build()))
+                .isNotEmpty();
     }
 
     @Test

@@ -27,8 +27,10 @@ final class JsonNames {
     private static final int SLOTS = 256;
     private static final String[] TABLE = new String[SLOTS];
     private static final byte[][] BYTES = new byte[SLOTS][];
+    private static final int LONGEST;
 
     static {
+        int longest = 0;
         for (String name : NAMES) {
             byte[] ascii = name.getBytes(StandardCharsets.US_ASCII);
             int s = hash(ascii, 0, ascii.length) & (SLOTS - 1);
@@ -40,7 +42,9 @@ final class JsonNames {
             }
             TABLE[s] = name;
             BYTES[s] = ascii;
+            longest = Math.max(longest, ascii.length);
         }
+        LONGEST = longest;
     }
 
     private JsonNames() {
@@ -48,7 +52,7 @@ final class JsonNames {
 
     /** The shared string for the name in {@code b[off..off+len)}, or null if it is not a listed name. */
     static String lookup(byte[] b, int off, int len) {
-        if (len == 0 || len > 21) {
+        if (len == 0 || len > LONGEST) {
             return null;
         }
         for (int s = hash(b, off, len) & (SLOTS - 1); TABLE[s] != null; s = (s + 1) & (SLOTS - 1)) {

@@ -125,6 +125,28 @@ class HmacSchemeTest {
     }
 
     @Test
+    void onlyRawSecretsAreKeys() {
+        Key encodedOtherwise = new javax.crypto.SecretKey() {
+            @Override
+            public String getAlgorithm() {
+                return "HmacSHA256";
+            }
+
+            @Override
+            public String getFormat() {
+                return "PKCS#8";
+            }
+
+            @Override
+            public byte[] getEncoded() {
+                return new byte[32];
+            }
+        };
+        assertThatThrownBy(() -> new HmacScheme("HmacSHA256").sign(encodedOtherwise, new byte[1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("raw secret");
+    }
+
+    @Test
     void unknownNamesAreRefused() {
         assertThatThrownBy(() -> new HmacScheme("HmacMD5")).isInstanceOf(IllegalArgumentException.class);
     }
