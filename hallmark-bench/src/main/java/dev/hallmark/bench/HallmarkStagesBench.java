@@ -10,7 +10,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import dev.hallmark.internal.codec.Base64Url;
+import dev.hallmark.internal.crypto.HmacScheme;
+import dev.hallmark.internal.crypto.SignatureScheme;
+import dev.hallmark.internal.json.StrictJson;
+import dev.hallmark.jwk.OctJwk;
+
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
+import java.util.Base64;
 
 /**
  * Where Hallmark's HS256 verification time goes, stage by stage: decoding without verifying, the JWS layer alone,
@@ -22,12 +30,48 @@ public class HallmarkStagesBench extends BenchDefaults {
     Fixtures f;
     JwsVerifier jws;
     byte[] claimsJson;
+    byte[] tokenBytes;
+    int firstDot;
+    int secondDot;
+    byte[] signature;
+    Key hmacKey;
+    SignatureScheme hmac;
 
     @Setup
     public void setup() {
         f = Fixtures.shared();
         jws = JwsVerifier.builder().keys(KeySource.of(f.hs256)).build();
         claimsJson = UnverifiedJws.decode(f.tokenHS256, Limits.DEFAULT).payload();
+        tokenBytes = f.tokenHS256.getBytes(StandardCharsets.US_ASCII);
+        firstDot = f.tokenHS256.indexOf('.');
+        secondDot = f.tokenHS256.lastIndexOf('.');
+        signature = Base64.getUrlDecoder().decode(f.tokenHS256.substring(secondDot + 1));
+        hmacKey = ((OctJwk) f.hs256).toSecretKey();
+        hmac = new HmacScheme("HmacSHA256");
+    }
+
+    /** The HMAC over the signing input and the tag comparison, as the verifier does it. */
+    @Benchmark
+    public boolean hmacHS256() {
+        return hmac.verify(hmacKey, tokenBytes, 0, secondDot, signature);
+    }
+
+    /** Base64url decoding of the payload segment alone. */
+    @Benchmark
+    public Object decodePayload() {
+        return Base64Url.decode(tokenBytes, firstDot + 1, secondDot - firstDot - 1, "p");
+    }
+
+    /** The JSON parse of the claims alone, without the registered-claim conversions. */
+    @Benchmark
+    public Object parseClaimsJson() {
+        return StrictJson.parseObject(claimsJson, Limits.DEFAULT, "p");
+    }
+
+    /** The token's bulk conversion to bytes, as the verifier's split does it. */
+    @Benchmark
+    public Object tokenToBytes() {
+        return f.tokenHS256.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Split, base64url, header JSON and payload decoding, no signature, no claims. */
