@@ -47,8 +47,7 @@ public final class Claims {
     private Claims(Map<String, Object> unmodifiable) {
         this.values = unmodifiable;
         for (String name : STRING_CLAIMS) {
-            Object v = values.get(name);
-            if (v == null ? values.containsKey(name) : !(v instanceof String)) {
+            if (!StrictJson.absentOrString(values, name)) {
                 throw new JoseException(Reason.MALFORMED, "claim \"" + name + "\" must be a string (RFC 7519 §4.1)");
             }
         }
@@ -67,6 +66,14 @@ public final class Claims {
     public static Claims parse(byte[] json, Limits limits) {
         // the parser's map is fresh and unmodifiable all the way down: no copy needed
         return new Claims(StrictJson.parseObject(json, limits, "JWT claims"));
+    }
+
+    /**
+     * {@link #parse(byte[], Limits)} of an array nobody changes afterwards (a verified payload's own copy): the
+     * claims may keep their plain strings in it and make each on first read.
+     */
+    static Claims parseOwned(byte[] json, Limits limits) {
+        return new Claims(StrictJson.parseRetained(json, limits, "JWT claims"));
     }
 
     public static Claims parse(String json) {

@@ -27,6 +27,6 @@ public final class Jwt {
 
     public static UnverifiedJwt decodeUnverified(String token, Limits limits) {
         UnverifiedJws jws = UnverifiedJws.decode(token, limits);
-        return new UnverifiedJwt(jws.header(), Claims.parse(jws.payload(), limits));
+        return new UnverifiedJwt(jws.header(), Claims.parseOwned(jws.payload(), limits));
     }
 }

@@ -124,7 +124,8 @@ public final class JwtVerifier implements AutoCloseable {
         VerifiedJws verified = jws.verify(token);
         JwsHeader header = verified.header();
         // 8. only now is the payload parsed
-        Claims claims = Claims.parse(verified.payload(), limits);
+        // payload() is this verification's own copy: the claims may keep their strings in it
+        Claims claims = Claims.parseOwned(verified.payload(), limits);
         // 9. claims
         checkTime(claims);
         checkIssuer(claims);

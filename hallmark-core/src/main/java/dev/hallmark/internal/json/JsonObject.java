@@ -17,6 +17,12 @@ import java.util.function.Function;
  * Against a {@code LinkedHashMap} wrapped unmodifiable this saves an entry object per member, the wrapper, the table
  * and its resizes: most of what parsing a token's claims used to allocate. Equality and hash code follow the
  * {@link java.util.Map} contract, so it equals any map with the same members.
+ *
+ * <p>An object parsed from a document its caller owns and never changes ({@link StrictJson#parseRetained}) may defer
+ * its plain ASCII string members: the parser validated them and keeps only where they lie, and the first read
+ * makes the {@code String}. A verifier reads two or three of a token's claims; the rest are never copied. The race
+ * between two first reads is benign: both make equal immutable strings (final fields, so safely published however
+ * they are seen), and each caller sees one of them.
  */
 final class JsonObject extends AbstractMap<String, Object> {
 
@@ -25,17 +31,57 @@ final class JsonObject extends AbstractMap<String, Object> {
     private final String[] names;
     /** The names' hash codes, compared before the names: most misses then cost one int comparison. */
     private final int[] hashes;
+    /** The members' values; {@link #DEFERRED} where {@link #spans} says where the string lies in {@link #source}. */
     private final Object[] values;
     private final int size;
     /** Null for small objects; otherwise slot to member index + 1, 0 for empty. */
     private final int[] index;
+    /** The document, for deferred strings only (else null); never changed after parsing. */
+    private final byte[] source;
+    /**
+     * Per member, where a deferred string lies in {@link #source}: its start in the high 16 bits and its length in
+     * the low 16 (only documents shorter than 64 KiB defer); null when none is deferred.
+     */
+    private final int[] spans;
 
-    private JsonObject(String[] names, int[] hashes, Object[] values, int size, int[] index) {
+    /** Marks a value not yet made: a plain ASCII string, validated, between its two quotes in the source. */
+    private static final Object DEFERRED = new Object();
+
+    private JsonObject(String[] names, int[] hashes, Object[] values, int size, int[] index, byte[] source,
+            int[] spans) {
         this.names = names;
         this.hashes = hashes;
         this.values = values;
         this.size = size;
         this.index = index;
+        this.source = source;
+        this.spans = spans;
+    }
+
+    /** Member {@code i}'s value, making a deferred string on its first read. */
+    private Object value(int i) {
+        Object v = values[i];
+        if (v == DEFERRED) {
+            int from = spans[i] >>> 16;
+            v = ascii(source, from, from + (spans[i] & 0xffff));
+            values[i] = v;
+        }
+        return v;
+    }
+
+    /**
+     * ASCII bytes as a string. The charset constructor is a large method the JIT will not inline on this path; the
+     * {@code hibyte} one, deprecated because it cannot decode, does exactly the one copy that ASCII needs.
+     */
+    @SuppressWarnings("deprecation")
+    static String ascii(byte[] b, int from, int to) {
+        return new String(b, 0, from, to - from);
+    }
+
+    /** Whether {@code name} is absent or a member with a string value, without making a deferred one. */
+    boolean absentOrString(String name) {
+        int i = find(name);
+        return i < 0 || values[i] == DEFERRED || values[i] instanceof String;
     }
 
     /** An open-addressed index at most half full: slot to member index + 1, 0 for empty. */
@@ -95,7 +141,7 @@ final class JsonObject extends AbstractMap<String, Object> {
     @Override
     public Object get(Object name) {
         int i = find(name);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : value(i);
     }
 
     @Override
@@ -132,7 +178,7 @@ final class JsonObject extends AbstractMap<String, Object> {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return new SimpleImmutableEntry<>(names[i], values[i]);
+                        return new SimpleImmutableEntry<>(names[i], value(i));
                     }
                 };
             }
@@ -227,6 +273,8 @@ final class JsonObject extends AbstractMap<String, Object> {
 
     /** Collects the members of one object in document order; not thread-safe, used once. */
     static final class Builder {
+        private final byte[] source;
+        private int[] spans;
         private String[] names = new String[LINEAR];
         private int[] hashes = new int[LINEAR];
         private Object[] values = new Object[LINEAR];
@@ -264,12 +312,34 @@ final class JsonObject extends AbstractMap<String, Object> {
             return true;
         }
 
+        /**
+         * {@code source}: the document, when plain strings may be deferred; null to make every value at once. A
+         * document of 64 KiB or more makes every value at once (a span must fit two 16-bit halves).
+         */
+        Builder(byte[] source) {
+            this.source = source != null && source.length <= 0xffff ? source : null;
+        }
+
+        /** Whether {@link #setLastValueDeferred} may be used. */
+        boolean defers() {
+            return source != null;
+        }
+
         void setLastValue(Object value) {
             values[size - 1] = value;
         }
 
+        /** The last member's value is the plain ASCII string {@code source[from..to)}, already validated. */
+        void setLastValueDeferred(int from, int to) {
+            if (spans == null || spans.length < names.length) {
+                spans = spans == null ? new int[names.length] : Arrays.copyOf(spans, names.length);
+            }
+            spans[size - 1] = from << 16 | (to - from);
+            values[size - 1] = DEFERRED;
+        }
+
         JsonObject build() {
-            return new JsonObject(names, hashes, values, size, index);
+            return new JsonObject(names, hashes, values, size, index, spans == null ? null : source, spans);
         }
     }
 }

@@ -5,8 +5,11 @@ import dev.hallmark.Limits;
 import dev.hallmark.Reason;
 import dev.hallmark.internal.codec.Printable;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,16 +33,20 @@ final class JsonObjectParser {
      */
     static final int MAX_DEPTH_CEILING = 1000;
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final byte[] b;
     private final int start;
     private final int end;
     private final int maxDepth;
     private final int maxValues;
     private final String what;
+    /** Whether plain strings are left in {@link #b} for the objects to make on first read. */
+    private final boolean retain;
     private int i;
     private int values;
 
-    private JsonObjectParser(byte[] b, int off, int len, Limits limits, String what) {
+    private JsonObjectParser(byte[] b, int off, int len, Limits limits, String what, boolean retain) {
         this.b = b;
         this.start = off;
         this.end = off + len;
@@ -47,10 +54,19 @@ final class JsonObjectParser {
         this.maxDepth = Math.min(limits.maxJsonDepth(), MAX_DEPTH_CEILING);
         this.maxValues = limits.maxJsonValues();
         this.what = what;
+        this.retain = retain;
     }
 
     static Map<String, Object> parse(byte[] b, int off, int len, Limits limits, String what) {
-        JsonObjectParser p = new JsonObjectParser(b, off, len, limits, what);
+        return parse(b, off, len, limits, what, false);
+    }
+
+    /**
+     * {@code retain}: the caller never changes {@code b} afterwards, so objects may keep their plain strings in it
+     * (see {@link JsonObject}).
+     */
+    static Map<String, Object> parse(byte[] b, int off, int len, Limits limits, String what, boolean retain) {
+        JsonObjectParser p = new JsonObjectParser(b, off, len, limits, what, retain);
         p.skipWhitespace();
         if (p.i >= p.end || p.b[p.i] != '{') {
             if (p.i < p.end && p.b[p.i] < 0) {
@@ -72,7 +88,7 @@ final class JsonObjectParser {
         if (depth > maxDepth) {
             throw malformed("nests deeper than " + maxDepth + " levels");
         }
-        JsonObject.Builder map = new JsonObject.Builder();
+        JsonObject.Builder map = new JsonObject.Builder(retain ? b : null);
         skipWhitespace();
         if (peek() == '}') {
             i++;
@@ -94,7 +110,11 @@ final class JsonObjectParser {
             }
             i++;
             skipWhitespace();
-            map.setLastValue(readValue(depth));
+            if (map.defers() && peek() == '"') {
+                readStringMember(map);
+            } else {
+                map.setLastValue(readValue(depth));
+            }
             skipWhitespace();
             int c = peek();
             i++;
@@ -134,10 +154,28 @@ final class JsonObjectParser {
         }
     }
 
-    private Object readValue(int depth) {
+    /** A member's string value, at its opening quote: a plain ASCII one is only validated and its place kept. */
+    private void readStringMember(JsonObject.Builder map) {
+        countValue();
+        i++;
+        int from = i;
+        int to = plainAsciiEnd(from);
+        if (to >= 0) {
+            map.setLastValueDeferred(from, to);
+            i = to + 1;
+        } else {
+            map.setLastValue(readStringRest(from));
+        }
+    }
+
+    private void countValue() {
         if (++values > maxValues) {
             throw malformed("has more than " + maxValues + " values");
         }
+    }
+
+    private Object readValue(int depth) {
+        countValue();
         int c = peek();
         switch (c) {
             case '"':
@@ -196,12 +234,29 @@ final class JsonObjectParser {
 
     /** After the opening quote; leaves {@code i} after the closing one. */
     private String readString() {
+        int from = i;
+        int to = plainAsciiEnd(from);
+        if (to >= 0) {
+            i = to + 1;
+            return ascii(from, to);
+        }
+        return readStringRest(from);
+    }
+
+    /**
+     * The index of the closing quote when the string from {@code from} (after its opening quote) is printable ASCII
+     * without escapes, the common case; otherwise -1, with {@code i} at the first byte that is not.
+     */
+    private int plainAsciiEnd(int from) {
         // locals, not fields, in the per-byte loop: the JIT keeps them in registers
         final byte[] bytes = b;
         final int stop = end;
-        int from = i;
         int k = from;
-        // the common case: printable ASCII without escapes, one comparison chain per byte
+        // the common case, printable ASCII without escapes: eight bytes per step while no byte of them needs a look
+        while (k <= stop - 8 && !Swar.hasSpecialStringByte((long) LONGS.get(bytes, k))) {
+            k += 8;
+        }
+        // then one comparison chain per byte, from the first byte that might need one
         while (k < stop) {
             int c = bytes[k];
             if (c > '"' && c != '\\') {
@@ -213,11 +268,10 @@ final class JsonObjectParser {
             }
         }
         if (k < stop && bytes[k] == '"') {
-            i = k + 1;
-            return ascii(from, k);
+            return k;
         }
         i = k;
-        return readStringRest(from);
+        return -1;
     }
 
     /** From the first byte that is not plain printable ASCII: UTF-8, escapes, controls or the end. */
@@ -332,13 +386,8 @@ final class JsonObjectParser {
         return sb.toString();
     }
 
-    /**
-     * ASCII bytes as a string. The charset constructor is a large method the JIT will not inline on this path; the
-     * {@code hibyte} one, deprecated because it cannot decode, does exactly the one copy that ASCII needs.
-     */
-    @SuppressWarnings("deprecation")
     private String ascii(int from, int to) {
-        return new String(b, 0, from, to - from);
+        return JsonObject.ascii(b, from, to);
     }
 
     private String utf8(int from, int to) {

@@ -3,6 +3,7 @@ package dev.hallmark.internal.json;
 import dev.hallmark.JoseException;
 import dev.hallmark.Limits;
 import dev.hallmark.Reason;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -106,5 +107,36 @@ class JsonObjectTest {
         assertThat(a).containsExactly(name, name + "x");
         assertThat(a.get(0)).isSameAs(b.get(0));
         assertThat(a.get(1)).isNotSameAs(b.get(1));
+    }
+
+    @Test
+    void aRetainedParseMakesEachPlainStringOnceOnFirstReadAndTellsStringsWithoutMakingThem() {
+        byte[] doc = "{\"a\":\"plain\",\"b\":1,\"c\":null,\"d\":\"\\u0041\",\"e\":{\"f\":\"g\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> parsed = StrictJson.parseRetained(doc, Limits.DEFAULT, "doc");
+        assertThat(StrictJson.absentOrString(parsed, "a")).isTrue();
+        assertThat(StrictJson.absentOrString(parsed, "d")).isTrue();
+        assertThat(StrictJson.absentOrString(parsed, "missing")).isTrue();
+        assertThat(StrictJson.absentOrString(parsed, "b")).isFalse();
+        assertThat(StrictJson.absentOrString(parsed, "c")).isFalse();
+        assertThat(StrictJson.absentOrString(parsed, "e")).isFalse();
+        Object first = parsed.get("a");
+        assertThat(first).isEqualTo("plain");
+        assertThat(parsed.get("a")).isSameAs(first);
+        assertThat(parsed.get("d")).isEqualTo("A");
+        assertThat(parsed.toString()).isEqualTo("{a=plain, b=1, c=null, d=A, e={f=g}}");
+    }
+
+    @Test
+    void aRetainedDocumentOf64KiBOrMoreMakesItsStringsAtOnceAndReadsTheSame() {
+        StringBuilder sb = new StringBuilder("{\"pad\":\"").append("x".repeat(70_000)).append("\"");
+        for (int k = 0; k < 20; k++) {
+            sb.append(",\"m").append(k).append("\":\"value ").append(k).append('"');
+        }
+        byte[] doc = sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        Limits roomy = Limits.builder().maxTokenBytes(200_000).build();
+        Map<String, Object> retained = StrictJson.parseRetained(doc, roomy, "doc");
+        assertThat(retained).isEqualTo(StrictJson.parseObject(doc, roomy, "doc"));
+        assertThat(retained.get("m19")).isEqualTo("value 19");
     }
 }

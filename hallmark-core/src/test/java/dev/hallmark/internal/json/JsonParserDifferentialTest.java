@@ -101,6 +101,7 @@ class JsonParserDifferentialTest {
             assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
             mine = e;
         }
+        compareRetained(doc, mine);
         try {
             jackson = JacksonReferenceParser.parse(doc, 0, doc.length, LIMITS, "doc");
         } catch (JoseException e) {
@@ -117,6 +118,30 @@ class JsonParserDifferentialTest {
             assertThat(jackson).as("jackson should accept: %s", shown).isNotInstanceOf(JoseException.class);
             assertThat(mine).as(shown).isEqualTo(jackson);
         }
+    }
+
+    /**
+     * The retaining parse (strings made on first read) decides exactly as the eager one: the same refusal message,
+     * or equal members read in both directions, by {@code get} and by iteration.
+     */
+    private static void compareRetained(byte[] doc, Object eager) {
+        Object retained;
+        try {
+            retained = StrictJson.parseRetained(doc.clone(), LIMITS, "doc");
+        } catch (JoseException e) {
+            assertThat(eager).as("eager parse should refuse too").isInstanceOf(JoseException.class);
+            assertThat(e.getMessage()).isEqualTo(((JoseException) eager).getMessage());
+            return;
+        }
+        assertThat(eager).as("eager parse should accept too").isInstanceOf(Map.class);
+        Map<?, ?> lazy = (Map<?, ?>) retained;
+        Map<?, ?> made = (Map<?, ?>) eager;
+        for (Map.Entry<?, ?> e : made.entrySet()) {
+            assertThat(lazy.get(e.getKey())).isEqualTo(e.getValue());
+        }
+        assertThat(List.copyOf(((Map<?, ?>) StrictJson.parseRetained(doc.clone(), LIMITS, "doc")).entrySet()))
+                .isEqualTo(List.copyOf(made.entrySet()));
+        assertThat(lazy).isEqualTo(made).hasSameHashCodeAs(made);
     }
 
     /** A byte-order mark, or a zero byte among the first four (jackson's UTF-16/32 detection). */
