@@ -1,5 +1,6 @@
 package dev.hallmark.jws;
 
+import dev.hallmark.internal.access.JwsAccess;
 import dev.hallmark.jwk.Jwk;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,10 @@ import java.nio.charset.StandardCharsets;
  * }</pre>
  */
 public final class VerifiedJws {
+
+    static {
+        JwsAccess.setPayloadReader(VerifiedJws::payloadUnsafe);
+    }
 
     private final JwsHeader header;
     private final byte[] payload;
@@ -48,8 +53,8 @@ public final class VerifiedJws {
         return key;
     }
 
-    /** The payload without copying, for the JWT layer in this module. */
-    byte[] payloadUnsafe() {
+    /** The payload without copying, for the JWT layer in this module (through {@link JwsAccess}). */
+    private byte[] payloadUnsafe() {
         return payload;
     }
 
