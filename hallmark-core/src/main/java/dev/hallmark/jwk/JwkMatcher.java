@@ -21,14 +21,17 @@ public final class JwkMatcher {
     private final String use;
     private final String keyOperation;
     private final String curve;
+    /** Made by {@link #forVerification}: a fixed key source answers it from a table made once. */
+    private final boolean verification;
 
-    private JwkMatcher(Builder b) {
+    private JwkMatcher(Builder b, boolean verification) {
         this.keyId = b.keyId;
         this.keyType = b.keyType;
         this.algorithm = b.algorithm;
         this.use = b.use;
         this.keyOperation = b.keyOperation;
         this.curve = b.curve;
+        this.verification = verification;
     }
 
     public static Builder builder() {
@@ -40,7 +43,17 @@ public final class JwkMatcher {
      * The verifier and its verified-token cache both select with it, so they always agree on the candidates.
      */
     public static JwkMatcher forVerification(String keyId) {
-        return builder().keyId(keyId).use("sig").keyOperation("verify").build();
+        return new JwkMatcher(builder().keyId(keyId).use("sig").keyOperation("verify"), true);
+    }
+
+    /** Whether this is a {@link #forVerification} matcher. */
+    boolean isForVerification() {
+        return verification;
+    }
+
+    /** The key id asked for, or null, without an {@code Optional}. */
+    String keyIdOrNull() {
+        return keyId;
     }
 
     public Optional<String> keyId() {
@@ -120,7 +133,7 @@ public final class JwkMatcher {
         }
 
         public JwkMatcher build() {
-            return new JwkMatcher(this);
+            return new JwkMatcher(this, false);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.hallmark.jwk;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,15 +34,6 @@ public interface KeySource {
             throw new IllegalArgumentException(
                     "a key source must not mix symmetric and asymmetric keys (RFC 8725 §3.1); use two verifiers");
         }
-        List<Jwk> keys = List.copyOf(set.keys());
-        return matcher -> {
-            List<Jwk> out = new ArrayList<>(1);
-            for (Jwk k : keys) {
-                if (matcher.matches(k)) {
-                    out.add(k);
-                }
-            }
-            return out;
-        };
+        return new FixedKeySource(List.copyOf(set.keys()));
     }
 }
