@@ -1,20 +1,21 @@
 package dev.hallmark.bench;
 
 import dev.hallmark.Limits;
-import dev.hallmark.jws.JwsVerifier;
-import dev.hallmark.jws.UnverifiedJws;
-import dev.hallmark.jwk.KeySource;
-import dev.hallmark.jwt.Claims;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-
 import dev.hallmark.internal.codec.Base64Url;
 import dev.hallmark.internal.crypto.HmacScheme;
 import dev.hallmark.internal.crypto.SignatureScheme;
 import dev.hallmark.internal.json.StrictJson;
+import dev.hallmark.jwk.KeySource;
 import dev.hallmark.jwk.OctJwk;
+import dev.hallmark.jws.JwsVerifier;
+import dev.hallmark.jws.UnverifiedJws;
+import dev.hallmark.jwt.Claims;
+import dev.hallmark.jwt.JwtVerifier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
@@ -29,6 +30,7 @@ public class HallmarkStagesBench extends BenchDefaults {
 
     Fixtures f;
     JwsVerifier jws;
+    JwtVerifier jwt;
     byte[] claimsJson;
     byte[] tokenBytes;
     int firstDot;
@@ -41,6 +43,7 @@ public class HallmarkStagesBench extends BenchDefaults {
     public void setup() {
         f = Fixtures.shared();
         jws = JwsVerifier.builder().keys(KeySource.of(f.hs256)).build();
+        jwt = HallmarkBench.verifier(f.hs256);
         claimsJson = UnverifiedJws.decode(f.tokenHS256, Limits.DEFAULT).payload();
         tokenBytes = f.tokenHS256.getBytes(StandardCharsets.US_ASCII);
         firstDot = f.tokenHS256.indexOf('.');
@@ -78,6 +81,20 @@ public class HallmarkStagesBench extends BenchDefaults {
     @Benchmark
     public Object decodeHS256() {
         return UnverifiedJws.decode(f.tokenHS256, Limits.DEFAULT);
+    }
+
+    /**
+     * {@code HallmarkBench.verifyHS256} plus reading what a service typically reads after verifying: the subject,
+     * scope, roles and token id. The verifier makes the claims' plain strings only when read, so this shows what
+     * reading them costs on top.
+     */
+    @Benchmark
+    public void verifyHS256ReadingFourClaims(Blackhole bh) {
+        Claims claims = jwt.verify(f.tokenHS256).claims();
+        bh.consume(claims.subject());
+        bh.consume(claims.getString("scope"));
+        bh.consume(claims.getStringList("roles"));
+        bh.consume(claims.jwtId());
     }
 
     /** The whole JWS pipeline (through the signature), without claims parsing or checks. */
