@@ -81,6 +81,38 @@ class HmacSchemeTest {
         assertThat(tagB).isEqualTo(jdk.doFinal(data));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"HmacSHA256", "HmacSHA384", "HmacSHA512"})
+    void tagsReturnedEarlierSurviveLaterMacsOnTheSameThread(String name) throws Exception {
+        // each thread computes its MACs in one reused buffer: a tag handed out must be the caller's own copy, and a
+        // verification must not disturb it; two keys alternate (one longer than the block, so it is hashed first)
+        HmacScheme scheme = new HmacScheme(name);
+        Random random = new Random(11);
+        byte[] shortSecret = new byte[32];
+        byte[] longSecret = new byte[200];
+        random.nextBytes(shortSecret);
+        random.nextBytes(longSecret);
+        Key[] keys = {new SecretKeySpec(shortSecret, name), new SecretKeySpec(longSecret, name)};
+        List<byte[]> messages = new ArrayList<>();
+        List<byte[]> tags = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] data = new byte[random.nextInt(200)];
+            random.nextBytes(data);
+            Key key = keys[i % 2];
+            byte[] tag = scheme.sign(key, data);
+            messages.add(data);
+            tags.add(tag);
+            // a failing and a passing verification in between, with the other key and with this one
+            assertThat(scheme.verify(keys[(i + 1) % 2], data, 0, data.length, tag)).isFalse();
+            assertThat(scheme.verify(key, data, 0, data.length, tag)).isTrue();
+        }
+        Mac jdk = Mac.getInstance(name);
+        for (int i = 0; i < tags.size(); i++) {
+            jdk.init(keys[i % 2]);
+            assertThat(tags.get(i)).as("tag %d", i).isEqualTo(jdk.doFinal(messages.get(i)));
+        }
+    }
+
     @Test
     void threadsShareTheSchemeSafely() throws Exception {
         HmacScheme scheme = new HmacScheme("HmacSHA512");
