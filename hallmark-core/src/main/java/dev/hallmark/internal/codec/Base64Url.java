@@ -3,9 +3,6 @@ package dev.hallmark.internal.codec;
 import dev.hallmark.JoseException;
 import dev.hallmark.Reason;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,32 +16,25 @@ public final class Base64Url {
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DECODE = new byte[256];
     /**
-     * The 12 bits of two characters, indexed by the first character's byte plus 256 times the second's (the order a
-     * little-endian read puts them in), and -1 for a pair with a byte outside the alphabet: one lookup per two
-     * characters instead of one per character, and the range checks of all 65,536 pairs done once, here. 128 KiB;
-     * valid input only reaches 64 runs of 78 entries (first byte '-'..'z'), about 12 KiB, which stays in L1.
-     * Measured against decoding eight characters at once with SWAR arithmetic in a long (range tests and mapping for
-     * each byte lane): that needs about 50 ALU operations per eight characters and was twice as slow as the old
-     * one-table-per-character loop on the benchmark machine; this table needs about 25 and was faster (decisions.md).
+     * The six bits of a character already shifted to their place in a 24-bit group, one table per position, and -1
+     * for a character outside the alphabet: OR-ing four lookups gives the group, negative if any was invalid.
      */
-    private static final short[] PAIR = new short[1 << 16];
-    /** Eight characters per read, the first in the low byte; their six bytes are written as an int and a short. */
-    private static final VarHandle LONG_LE =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle SHORT_BE =
-            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final int[] AT_18 = new int[256];
+    private static final int[] AT_12 = new int[256];
+    private static final int[] AT_6 = new int[256];
+    private static final int[] AT_0 = new int[256];
 
     static {
         java.util.Arrays.fill(DECODE, (byte) -1);
         for (int i = 0; i < ENCODE.length; i++) {
             DECODE[ENCODE[i]] = (byte) i;
         }
-        java.util.Arrays.fill(PAIR, (short) -1);
-        for (byte first : ENCODE) {
-            for (byte second : ENCODE) {
-                PAIR[first | second << 8] = (short) (DECODE[first] << 6 | DECODE[second]);
-            }
+        for (int c = 0; c < 256; c++) {
+            int v = DECODE[c];
+            AT_18[c] = v < 0 ? -1 : v << 18;
+            AT_12[c] = v < 0 ? -1 : v << 12;
+            AT_6[c] = v < 0 ? -1 : v << 6;
+            AT_0[c] = v;
         }
     }
 
@@ -126,37 +116,19 @@ public final class Base64Url {
         int rest = len - full * 4;
         byte[] out = new byte[full * 3 + (rest == 0 ? 0 : rest - 1)];
         java.util.Objects.checkFromIndexSize(off, len, src.length);
-        // Eight characters (two groups, six bytes) per step, four pair lookups. A bad pair is -1, so OR-ing every
-        // lookup into `bad` and testing its sign once after the loop finds it; the bytes written meanwhile are
-        // discarded with the array. Every character error has the same message, so where it was is not needed.
-        // Indexed from the loop counter, so the JIT sees a counted loop.
-        int blocks = len >>> 3;
-        int bad = 0;
-        for (int n = 0; n < blocks; n++) {
-            long chars = (long) LONG_LE.get(src, off + 8 * n);
-            int a = PAIR[(int) chars & 0xffff];
-            int b = PAIR[(int) (chars >>> 16) & 0xffff];
-            int c = PAIR[(int) (chars >>> 32) & 0xffff];
-            int d = PAIR[(int) (chars >>> 48)];
-            bad |= a | b | c | d;
-            int first = a << 12 | b;
-            int second = c << 12 | d;
-            INT_BE.set(out, 6 * n, first << 8 | second >>> 16);
-            SHORT_BE.set(out, 6 * n + 4, (short) second);
-        }
-        if (2 * blocks < full) { // one group of four left
-            int s = off + 8 * blocks;
-            int a = PAIR[(src[s] & 0xff) | (src[s + 1] & 0xff) << 8];
-            int b = PAIR[(src[s + 2] & 0xff) | (src[s + 3] & 0xff) << 8];
-            bad |= a | b;
-            int v = a << 12 | b;
-            int o = 6 * blocks;
+        // indexed from the loop counter, so the JIT sees a counted loop and drops the per-access range checks; eight
+        // characters per step (SWAR arithmetic in a long, or one lookup per character pair) measured no faster
+        // (docs/decisions.md)
+        for (int n = 0; n < full; n++) {
+            int s = off + 4 * n;
+            int v = AT_18[src[s] & 0xff] | AT_12[src[s + 1] & 0xff] | AT_6[src[s + 2] & 0xff] | AT_0[src[s + 3] & 0xff];
+            if (v < 0) {
+                throw invalid(what, "character outside the base64url alphabet (padding and whitespace are not allowed)");
+            }
+            int o = 3 * n;
             out[o] = (byte) (v >>> 16);
             out[o + 1] = (byte) (v >>> 8);
             out[o + 2] = (byte) v;
-        }
-        if (bad < 0) {
-            throw invalid(what, "character outside the base64url alphabet (padding and whitespace are not allowed)");
         }
         int i = off + 4 * full;
         int o = 3 * full;

@@ -13,13 +13,14 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The byte decoder (eight characters per read, one table lookup per pair of characters, the error reported after
- * the loop) against a plain one-character-at-a-time reference written here from RFC 4648 §5 and the strict rules,
- * and against {@link java.util.Base64}'s URL decoder for what both accept: the same accept/reject decision, the
- * same bytes and the same message, for every length 0..300 at every offset in a larger array, for every one of the
- * 256 byte values put at every position of inputs spanning several eight-character blocks and each kind of tail,
- * and for all 65,536 byte pairs in each pair slot of a block and of a lone group. A wrong table entry, a range
- * test off by one or a misplaced byte in the packing changes the decision or the bytes there, so it fails here.
+ * The byte decoder against a plain one-character-at-a-time reference written here from RFC 4648 §5 and the strict
+ * rules, and against {@link java.util.Base64}'s URL decoder for what both accept: the same accept/reject decision,
+ * the same bytes and the same message, for every length 0..300 at every offset in a larger array, for every one of
+ * the 256 byte values put at every position of inputs spanning several eight-character blocks and each kind of
+ * tail, and for all 65,536 byte pairs in each pair slot of twelve characters. Written to guard a decoder that works
+ * on several characters at once (tried: SWAR arithmetic on eight characters in a long, and a table per character
+ * pair; docs/decisions.md): a range test off by one in any byte lane, a wrong pair-table entry or a misplaced byte
+ * in the packing changes the decision or the bytes somewhere here, so it fails (each checked by mutating the code).
  */
 class Base64UrlDifferentialTest {
 
@@ -83,7 +84,7 @@ class Base64UrlDifferentialTest {
     @ParameterizedTest(name = "characters {0} and {0}+1 of 12")
     @ValueSource(ints = {0, 2, 4, 6, 8, 10})
     void everyPairOfBytesInEachPairSlot(int slot) {
-        // 12 characters: one eight-character block (slots 0-6) and one lone group of four (slots 8 and 10)
+        // 12 characters: one eight-character block and one group of four, as a block-wise decoder would split them
         byte[] base = "QUJDREVGR0hJ".getBytes(StandardCharsets.US_ASCII);
         int accepted = 0;
         for (int first = 0; first < 256; first++) {
@@ -101,7 +102,7 @@ class Base64UrlDifferentialTest {
     }
 
     @Test
-    void eachLaneRefusesTheNeighboursOfEveryRange() {
+    void eachOfEightPositionsRefusesTheNeighboursOfEveryRange() {
         // the bytes just outside each range of the alphabet, and their copies with the top bit set
         String neighbours = "@[`{/:,.^\u007f\u0000 =+";
         for (int lane = 0; lane < 8; lane++) {
