@@ -5,11 +5,8 @@ import dev.hallmark.Limits;
 import dev.hallmark.Reason;
 import dev.hallmark.internal.codec.Printable;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,8 +29,6 @@ final class JsonObjectParser {
      * bound must still get a refusal rather than a {@link StackOverflowError}.
      */
     static final int MAX_DEPTH_CEILING = 1000;
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] b;
     private final int start;
@@ -252,11 +247,8 @@ final class JsonObjectParser {
         final byte[] bytes = b;
         final int stop = end;
         int k = from;
-        // the common case, printable ASCII without escapes: eight bytes per step while no byte of them needs a look
-        while (k <= stop - 8 && !Swar.hasSpecialStringByte((long) LONGS.get(bytes, k))) {
-            k += 8;
-        }
-        // then one comparison chain per byte, from the first byte that might need one
+        // the common case: printable ASCII without escapes, one comparison chain per byte (eight bytes per step with
+        // SWAR tests was measured slower on the short strings of tokens: docs/decisions.md)
         while (k < stop) {
             int c = bytes[k];
             if (c > '"' && c != '\\') {
