@@ -139,4 +139,40 @@ class JsonObjectTest {
         assertThat(retained).isEqualTo(StrictJson.parseObject(doc, roomy, "doc"));
         assertThat(retained.get("m19")).isEqualTo("value 19");
     }
+
+    @Test
+    void threadsReadingDeferredStringsForTheFirstTimeTogetherAllSeeTheirValues() throws Exception {
+        StringBuilder sb = new StringBuilder("{");
+        for (int k = 0; k < 40; k++) {
+            sb.append(k == 0 ? "" : ",").append("\"m").append(k).append("\":\"value-").append(k).append('"');
+        }
+        byte[] doc = sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> expected = StrictJson.parseObject(doc, Limits.DEFAULT, "doc");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 200; round++) {
+                Map<String, Object> shared = StrictJson.parseRetained(doc, Limits.DEFAULT, "doc");
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Map<String, Object>>> seen = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int offset = t * 10;
+                    seen.add(pool.submit(() -> {
+                        start.await();
+                        Map<String, Object> read = new LinkedHashMap<>();
+                        for (int k = 0; k < 40; k++) {
+                            String name = "m" + ((k + offset) % 40);
+                            read.put(name, shared.get(name));
+                        }
+                        return read;
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<Map<String, Object>> f : seen) {
+                    assertThat(f.get()).isEqualTo(expected);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
