@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The keys of one set, never changing: what a verifier selects for each {@code kid} (with {@link
  * JwkMatcher#forVerification}) is worked out once, with the same matcher, so a token's key lookup is one map read
- * instead of a pass over the keys and a fresh list. Other matchers are answered by that pass. Immutable.
+ * instead of a pass over the keys and a fresh list. Other matchers are answered by that pass. Immutable. Serves
+ * {@link KeySource#of(JwkSet)} and each fetched snapshot of a {@link RemoteJwkSet}.
  */
 final class FixedKeySource implements KeySource {
 
@@ -26,6 +27,11 @@ final class FixedKeySource implements KeySource {
         }
         this.verifiersByKeyId = Map.copyOf(byKid);
         this.verifiersWithoutKeyId = pass(JwkMatcher.forVerification(null));
+    }
+
+    /** The keys, in the set's order. */
+    List<Jwk> keys() {
+        return keys;
     }
 
     @Override

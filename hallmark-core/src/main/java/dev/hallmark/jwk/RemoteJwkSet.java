@@ -83,8 +83,11 @@ public final class RemoteJwkSet implements KeySource, AutoCloseable {
     private volatile boolean closed;
     private ScheduledFuture<?> timer;
 
-    /** The keys of one successful fetch and the instants that decide when to refresh and when to give up on it. */
-    private record Snapshot(List<Jwk> keys, Instant refreshAt, Instant expiresAt, Instant unusableAt) {
+    /**
+     * The keys of one successful fetch, as a fixed source (so a verifier's selection is a table read), and the
+     * instants that decide when to refresh and when to give up on it.
+     */
+    private record Snapshot(FixedKeySource keys, Instant refreshAt, Instant expiresAt, Instant unusableAt) {
     }
 
     private RemoteJwkSet(Builder b) {
@@ -125,7 +128,7 @@ public final class RemoteJwkSet implements KeySource, AutoCloseable {
         } else if (!now.isBefore(s.refreshAt) && due(now)) {
             fetchInBackground();
         }
-        List<Jwk> found = filter(s.keys, matcher);
+        List<Jwk> found = s.keys.select(matcher);
         if (found.isEmpty() && matcher.keyId().isPresent()) {
             // an unknown kid: the issuer may have rotated; refetch, at most once per cooldown
             if (due(now)) {
@@ -135,7 +138,7 @@ public final class RemoteJwkSet implements KeySource, AutoCloseable {
             }
             Snapshot after = snapshot;
             if (after != s && after != null && clock.instant().isBefore(after.unusableAt)) {
-                found = filter(after.keys, matcher);
+                found = after.keys.select(matcher);
             }
         }
         return found;
@@ -181,18 +184,8 @@ public final class RemoteJwkSet implements KeySource, AutoCloseable {
     @Override
     public String toString() {
         Snapshot s = snapshot;
-        return "RemoteJwkSet{" + uri + ", keys=" + (s == null ? "none yet" : s.keys.size())
+        return "RemoteJwkSet{" + uri + ", keys=" + (s == null ? "none yet" : s.keys.keys().size())
                 + ", fetches=" + fetchCount.get() + "}";
-    }
-
-    private static List<Jwk> filter(List<Jwk> keys, JwkMatcher matcher) {
-        List<Jwk> out = new ArrayList<>(1);
-        for (Jwk k : keys) {
-            if (matcher.matches(k)) {
-                out.add(k);
-            }
-        }
-        return out;
     }
 
     private JoseException unavailable() {
@@ -281,7 +274,8 @@ public final class RemoteJwkSet implements KeySource, AutoCloseable {
     private void accept(List<Jwk> fetched, Duration ttl) {
         Snapshot old = snapshot;
         // an unchanged set keeps its key objects, so results cached against them stay valid
-        List<Jwk> keys = old != null && old.keys.equals(fetched) ? old.keys : List.copyOf(fetched);
+        FixedKeySource keys = old != null && old.keys.keys().equals(fetched) ? old.keys
+                : new FixedKeySource(List.copyOf(fetched));
         Instant now = clock.instant();
         Instant expires = now.plus(ttl);
         snapshot = new Snapshot(keys, now.plus(ttl.multipliedBy(3).dividedBy(4)), expires, expires.plus(staleIfError));

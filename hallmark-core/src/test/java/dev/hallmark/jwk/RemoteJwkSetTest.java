@@ -66,8 +66,9 @@ class RemoteJwkSetTest {
         return set;
     }
 
+    /** The verifier's matcher, which each fetched snapshot answers from its table. */
     static JwkMatcher kid(String kid) {
-        return JwkMatcher.builder().keyId(kid).use("sig").keyOperation("verify").build();
+        return JwkMatcher.forVerification(kid);
     }
 
     @Test
@@ -380,6 +381,9 @@ class RemoteJwkSetTest {
         set.select(kid("other"));
         assertThat(set.fetchCount()).isEqualTo(2);
         assertThat(set.select(kid("k1")).get(0)).isSameAs(before);
+        // any other matcher is answered by a pass over the same key objects
+        assertThat(set.select(JwkMatcher.builder().keyId("k1").use("sig").keyOperation("verify").build()))
+                .singleElement().isSameAs(before);
     }
 
     @Test
