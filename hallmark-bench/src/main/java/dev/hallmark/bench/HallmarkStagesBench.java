@@ -17,6 +17,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.util.Base64;
@@ -38,6 +43,8 @@ public class HallmarkStagesBench extends BenchDefaults {
     byte[] signature;
     Key hmacKey;
     SignatureScheme hmac;
+    JsonFactory jackson;
+    byte[] headerSegment;
 
     @Setup
     public void setup() {
@@ -51,6 +58,8 @@ public class HallmarkStagesBench extends BenchDefaults {
         signature = Base64.getUrlDecoder().decode(f.tokenHS256.substring(secondDot + 1));
         hmacKey = ((OctJwk) f.hs256).toSecretKey();
         hmac = new HmacScheme("HmacSHA256");
+        jackson = new JsonFactory();
+        headerSegment = f.tokenHS256.substring(0, firstDot).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The HMAC over the signing input and the tag comparison, as the verifier does it. */
@@ -113,5 +122,92 @@ public class HallmarkStagesBench extends BenchDefaults {
     @Benchmark
     public Object claimsToString() {
         return new String(claimsJson, StandardCharsets.UTF_8);
+    }
+
+    /** The retained parse a verifier makes of the claims (plain strings left in the payload), no conversions. */
+    @Benchmark
+    public Object parseClaimsRetained() {
+        return StrictJson.parseRetained(claimsJson, Limits.DEFAULT, "p");
+    }
+
+    /**
+     * A measuring stick, not a verifier: jackson-core's streaming parser walking the claims' tokens without making
+     * a value, a map or a duplicate check. What the fastest general Java JSON reader spends on these 226 bytes
+     * before doing any of the work a strict claims parse must do.
+     */
+    @Benchmark
+    public int jacksonTokenizeClaims() throws IOException {
+        int tokens = 0;
+        try (JsonParser p = jackson.createParser(claimsJson)) {
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * A measuring stick, not a verifier, and unsafe as one: the least any HS256 verifier that reads a claim can do.
+     * The token as bytes, the signature decoded, the HMAC compared, the payload decoded, then {@code exp} found by
+     * searching the bytes for {@code "exp":} with no JSON parse, no validation, no header, no other claim and no
+     * result object. Everything a real verifier adds costs more than this.
+     */
+    @Benchmark
+    public boolean leastVerifierWithoutJson() {
+        return leastVerifierWithoutJson(f.tokenHS256);
+    }
+
+    boolean leastVerifierWithoutJson(String token) {
+        byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+        int dot1 = token.indexOf('.');
+        int dot2 = token.indexOf('.', dot1 + 1);
+        byte[] sig = Base64Url.decode(bytes, dot2 + 1, bytes.length - dot2 - 1, "s");
+        if (!hmac.verify(hmacKey, bytes, 0, dot2, sig)) {
+            return false;
+        }
+        byte[] payload = Base64Url.decode(bytes, dot1 + 1, dot2 - dot1 - 1, "p");
+        long exp = numberAfter(payload, EXP);
+        return exp > System.currentTimeMillis() / 1000;
+    }
+
+    private static final byte[] EXP = "\"exp\":".getBytes(StandardCharsets.US_ASCII);
+
+    /** The digits after the first occurrence of {@code key}, or -1. */
+    private static long numberAfter(byte[] json, byte[] key) {
+        outer:
+        for (int i = 0; i + key.length <= json.length; i++) {
+            for (int k = 0; k < key.length; k++) {
+                if (json[i + k] != key[k]) {
+                    continue outer;
+                }
+            }
+            long v = 0;
+            for (int d = i + key.length; d < json.length && json[d] >= '0' && json[d] <= '9'; d++) {
+                v = v * 10 + (json[d] - '0');
+            }
+            return v;
+        }
+        return -1;
+    }
+
+    /**
+     * A measuring stick for signing, not a signer: the least any HS256 signer does once its claims are JSON bytes
+     * already (these are the fixture token's, made once). The header segment is made once too; per token only the
+     * payload's base64url, the HMAC, the signature's base64url and the token string, with the JDK's encoder.
+     */
+    @Benchmark
+    public String leastSignerFromJsonBytes() {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        byte[] payload = b64.encode(claimsJson);
+        byte[] input = new byte[headerSegment.length + 1 + payload.length];
+        System.arraycopy(headerSegment, 0, input, 0, headerSegment.length);
+        input[headerSegment.length] = '.';
+        System.arraycopy(payload, 0, input, headerSegment.length + 1, payload.length);
+        byte[] sig = b64.encode(hmac.sign(hmacKey, input));
+        byte[] token = new byte[input.length + 1 + sig.length];
+        System.arraycopy(input, 0, token, 0, input.length);
+        token[input.length] = '.';
+        System.arraycopy(sig, 0, token, input.length + 1, sig.length);
+        return new String(token, StandardCharsets.ISO_8859_1);
     }
 }
