@@ -1,8 +1,12 @@
 package dev.hallmark.bench;
 
+import dev.hallmark.Limits;
+import dev.hallmark.internal.json.JsonOutput;
+import dev.hallmark.internal.json.StrictJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,5 +55,14 @@ class HallmarkStagesBenchTest {
     @Test
     void theLeastSignerMakesTheFixtureToken() {
         assertThat(stages.leastSignerFromJsonBytes()).isEqualTo(stages.f.tokenHS256);
+    }
+
+    @Test
+    void theSignerStagesMakeTheFixtureClaimsAndToken() {
+        JsonOutput json = (JsonOutput) stages.writeClaimsJson();
+        // the same claims, in the fixture map's order rather than the token's
+        assertThat(StrictJson.parseObject(Arrays.copyOf(json.buffer(), json.size()), Limits.DEFAULT, "written"))
+                .isEqualTo(stages.parseClaimsJson());
+        assertThat(stages.jwsSignHS256FromJsonBytes()).isEqualTo(stages.f.tokenHS256);
     }
 }

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Prints a Markdown table per operation from a JMH JSON result file: for each library the average time (± error),
- * the throughput, the allocation per operation, and the ratio of its time to the raw-JCA floor's.
+ * the throughput (derived from the average time, marked ≈, when only that mode ran), the allocation per operation,
+ * and the ratio of its time to the raw-JCA floor's.
  *
  * <p>A library is its benchmark class's name without {@code Bench}, except the Hallmark variants below, so that they
  * sit in the same table as plain Hallmark: {@code HallmarkBc} (with the hallmark-bc engine) is "Hallmark+bc", and
@@ -118,8 +119,7 @@ public final class ResultsTable {
                 Row r = e.getValue();
                 b.append("| ").append(e.getKey())
                         .append(" | ").append(r.avgt == null ? "-" : fmt(r.avgt.score, 3) + " ± " + fmt(r.avgt.error, 3))
-                        .append(" | ").append(r.thrpt == null ? "-" : fmt(r.thrpt.score * 1e6, 0) + " ± "
-                                + fmt(r.thrpt.error * 1e6, 0))
+                        .append(" | ").append(throughput(r))
                         .append(" | ").append(r.alloc == null ? "-" : fmt(r.alloc.score, 0))
                         .append(" | ").append(floor == null || floor.avgt == null || r.avgt == null ? "-"
                                 : fmt(r.avgt.score / floor.avgt.score, 2))
@@ -127,6 +127,21 @@ public final class ResultsTable {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Operations per second: measured in throughput mode, else derived from the average time of the same
+     * single-threaded run (10⁶ / µs per op, its error carried to first order) and marked {@code ≈}.
+     */
+    static String throughput(Row r) {
+        if (r.thrpt != null) {
+            return fmt(r.thrpt.score * 1e6, 0) + " ± " + fmt(r.thrpt.error * 1e6, 0);
+        }
+        if (r.avgt == null || !(r.avgt.score > 0)) {
+            return "-";
+        }
+        double s = r.avgt.score;
+        return "≈ " + fmt(1e6 / s, 0) + " ± " + fmt(1e6 * r.avgt.error / (s * s), 0);
     }
 
     /** The operation whose Floor row {@code op} is compared with: its own, else its longest prefix's; or null. */

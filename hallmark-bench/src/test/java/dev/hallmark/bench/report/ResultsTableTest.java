@@ -26,7 +26,7 @@ class ResultsTableTest {
                 "| Floor | 1,000.000");
         assertThat(table).doesNotContain("verifyCachedES256");
         String jwks = table.substring(table.indexOf("### verifyES256Jwks20"));
-        assertThat(jwks).contains("against the floor of `verifyES256`", "| Nimbus | 1,300.000 ± 1.000 | - | - | 1.30 |");
+        assertThat(jwks).contains("against the floor of `verifyES256`", "| Nimbus | 1,300.000 ± 1.000 | ≈ 769 ± 1 | - | 1.30 |");
     }
 
     @Test
@@ -37,6 +37,19 @@ class ResultsTableTest {
                 run("JweFailureBench.decryptA256KwCbc", 4, "\"params\":{\"failure\":\"badTag\"}")) + "]");
         String table = ResultsTable.render(ResultsTable.read(json));
         assertThat(table).contains("| JweFailure [failure=badTag] | 4.000", "| JweFailure [failure=valid] | 5.000");
+    }
+
+    @Test
+    void throughputComesFromItsOwnModeOrIsDerivedFromTheAverageTime(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("r.json");
+        Files.writeString(json, "[" + String.join(",",
+                run("HallmarkBench.verifyHS256", 2.0),
+                "{\"benchmark\":\"dev.hallmark.bench.Auth0Bench.verifyHS256\",\"mode\":\"thrpt\","
+                        + "\"primaryMetric\":{\"score\":0.25,\"scoreError\":0.01}}") + "]");
+        String table = ResultsTable.render(ResultsTable.read(json));
+        // 10^6 / 2 µs, and 1 µs of error is 10^6 * 1 / 2^2 ops/s to first order
+        assertThat(table).contains("| Hallmark | 2.000 ± 1.000 | ≈ 500,000 ± 250,000 |",
+                "| Auth0 | - | 250,000 ± 10,000 |");
     }
 
     private static String run(String benchmark, double score, String extra) {
