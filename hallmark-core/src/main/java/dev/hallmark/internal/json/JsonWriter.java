@@ -30,8 +30,14 @@ public final class JsonWriter {
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    /** "00" to "99", two bytes each. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
 
     static {
+        for (int d = 0; d < 100; d++) {
+            DIGIT_PAIRS[2 * d] = (byte) ('0' + d / 10);
+            DIGIT_PAIRS[2 * d + 1] = (byte) ('0' + d % 10);
+        }
         for (int c = 0; c < 0x20; c++) {
             ESCAPE[c] = -1;
         }
@@ -93,11 +99,27 @@ public final class JsonWriter {
 
     private static void member(JsonOutput out, String name, Object value, int depth) {
         // no value ends in '{', so a '{' last means the object was just opened and needs no separator
-        if (out.last() != '{') {
-            out.put((byte) ',');
+        boolean separator = out.last() != '{';
+        int n = name.length();
+        if (n <= CHUNK) {
+            // separator, quoted name and colon under one reservation
+            byte[] b = out.reserve(n * 6 + 4);
+            int p = out.position();
+            if (separator) {
+                b[p++] = ',';
+            }
+            b[p++] = '"';
+            p = chars(b, p, name, 0, n);
+            b[p++] = '"';
+            b[p++] = ':';
+            out.position(p);
+        } else {
+            if (separator) {
+                out.put((byte) ',');
+            }
+            string(out, name);
+            out.put((byte) ':');
         }
-        string(out, name);
-        out.put((byte) ':');
         value(out, value, depth);
     }
 
@@ -172,32 +194,71 @@ public final class JsonWriter {
             buf[p++] = '-';
             v = -v;
         }
-        int digits = 1;
-        for (long t = v; t >= 10; t /= 10) {
-            digits++;
+        int end = p + digitCount(v);
+        int i = end;
+        // two digits per division, and int division once the value fits: a token's NumericDates are ten digits, and
+        // one long division per digit (twice over, to count and to write) made numbers half of writing the claims
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            buf[--i] = DIGIT_PAIRS[2 * r + 1];
+            buf[--i] = DIGIT_PAIRS[2 * r];
+            v = q;
         }
-        int end = p + digits;
-        for (int i = end - 1; i >= p; i--) {
-            buf[i] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
+        int n = (int) v;
+        while (n >= 100) {
+            int q = n / 100;
+            int r = n - q * 100;
+            buf[--i] = DIGIT_PAIRS[2 * r + 1];
+            buf[--i] = DIGIT_PAIRS[2 * r];
+            n = q;
+        }
+        if (n >= 10) {
+            buf[--i] = DIGIT_PAIRS[2 * n + 1];
+            buf[--i] = DIGIT_PAIRS[2 * n];
+        } else {
+            buf[--i] = (byte) ('0' + n);
         }
         out.position(end);
     }
 
+    /** Decimal digits of {@code v >= 0}, counted by multiplying rather than dividing. */
+    private static int digitCount(long v) {
+        int digits = 1;
+        long bound = 10;
+        while (digits < 19 && v >= bound) {
+            digits++;
+            bound *= 10;
+        }
+        return digits;
+    }
+
     private static void string(JsonOutput out, String s) {
         int n = s.length();
+        if (n <= CHUNK) {
+            // the usual case: one reservation for the quotes and every character
+            byte[] b = out.reserve(n * 6 + 2);
+            int p = out.position();
+            b[p++] = '"';
+            p = chars(b, p, s, 0, n);
+            b[p++] = '"';
+            out.position(p);
+            return;
+        }
         out.put((byte) '"');
         for (int from = 0; from < n; from += CHUNK) {
-            chars(out, s, from, Math.min(n, from + CHUNK));
+            int to = Math.min(n, from + CHUNK);
+            byte[] b = out.reserve((to - from) * 6);
+            out.position(chars(b, out.position(), s, from, to));
         }
         out.put((byte) '"');
     }
 
-    /** Writes {@code s[from, to)}; at most {@link #CHUNK} characters, so the reservation stays small. */
-    private static void chars(JsonOutput out, String s, int from, int to) {
-        // six bytes is the most one UTF-16 unit can become (an escape); reserving for that keeps the loop check-free
-        byte[] b = out.reserve((to - from) * 6);
-        int p = out.position();
+    /**
+     * Writes {@code s[from, to)} into {@code b} at {@code p}, which has room for six bytes per character (the most one
+     * UTF-16 unit can become, an escape), so the loop needs no capacity check; returns the position after it.
+     */
+    private static int chars(byte[] b, int p, String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
@@ -226,7 +287,7 @@ public final class JsonWriter {
                 b[p++] = (byte) (0x80 | c & 0x3f);
             }
         }
-        out.position(p);
+        return p;
     }
 
     /** Whether the surrogate at {@code i} is half of a high-low pair (looking across chunk boundaries). */

@@ -105,6 +105,17 @@ class JsonWriterDifferentialTest {
                 new BigDecimal(BigInteger.valueOf(5), -1_000_000), new BigDecimal(BigInteger.valueOf(-5), 1_000_000),
                 new BigDecimal("1e-2147483647"), 0.0, -0.0, 0.1, 1.0, 1e7, 1e-3, 1e-4, 9999999.0, 1.0E21, 1e22, 5e-324,
                 Double.MAX_VALUE, Double.MIN_NORMAL, -123.456, 2e-323, 1.0E23, 0.3f, -1.5f, Float.MAX_VALUE, Float.MIN_VALUE));
+        // every digit count's edges, where the writer's digit count and its two-digit steps change
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10 * 10; p *= 10) {
+            for (long v : new long[] {p - 1, p, p + 1, 2 * p - 1, 9 * p, 9 * p + 1}) {
+                values.add(v);
+                values.add(-v);
+            }
+            if (p > Long.MAX_VALUE / 10) {
+                break;
+            }
+        }
+        values.addAll(List.of((long) Integer.MAX_VALUE + 1, (long) Integer.MAX_VALUE - 1, (long) Integer.MIN_VALUE - 1));
         Random random = new Random(7);
         for (int i = 0; i < 2_000; i++) {
             values.add(Double.longBitsToDouble(random.nextLong()));
