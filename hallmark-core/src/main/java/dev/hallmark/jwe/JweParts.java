@@ -6,6 +6,7 @@ import dev.hallmark.Reason;
 import dev.hallmark.internal.codec.Base64Url;
 import dev.hallmark.internal.json.StrictJson;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +47,54 @@ final class JweParts {
     /** The Additional Authenticated Data of RFC 7516 §5.1 step 14. */
     byte[] authenticatedData() {
         String a = aadB64 == null ? protectedB64 : protectedB64 + "." + aadB64;
-        return a.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return a.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Five dot-separated parts of ASCII; three parts is a JWS and is named as such. */
+    /**
+     * Five dot-separated parts of ASCII; three parts is a JWS and is named as such. As in the JWS verifier's split
+     * (docs/decisions.md), the dots are found with {@link String#indexOf(int)} and the token converted to bytes in
+     * one bulk copy; the characters are checked by the strict base64url decoder every segment goes through (a
+     * character Latin-1 cannot hold becomes {@code '?'}, outside its alphabet). Any failure is answered as the
+     * checking split answers it, so the decisions and messages are those of {@link #compactChecked}.
+     */
     static JweParts compact(String token, Limits limits) {
+        checkSize(token, limits);
+        int d0 = token.indexOf('.');
+        int d1 = d0 < 1 ? -1 : token.indexOf('.', d0 + 1);
+        int d2 = d1 < 0 ? -1 : token.indexOf('.', d1 + 1);
+        int d3 = d2 < 0 ? -1 : token.indexOf('.', d2 + 1);
+        if (d3 < 0 || token.indexOf('.', d3 + 1) >= 0) {
+            return compactChecked(token, limits); // throws the precise structural error
+        }
+        byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            Map<String, Object> protectedParams = StrictJson.parseObject(
+                    Base64Url.decode(bytes, 0, d0, "JWE protected header"), limits, "JWE protected header");
+            byte[] ek = Base64Url.decode(bytes, d0 + 1, d1 - d0 - 1, "JWE encrypted key");
+            byte[] iv = Base64Url.decode(bytes, d1 + 1, d2 - d1 - 1, "JWE initialization vector");
+            byte[] ct = Base64Url.decode(bytes, d2 + 1, d3 - d2 - 1, "JWE ciphertext");
+            byte[] tag = Base64Url.decode(bytes, d3 + 1, bytes.length - d3 - 1, "JWE authentication tag");
+            return new JweParts(token.substring(0, d0), protectedParams, Map.of(), List.of(new Recipient(Map.of(), ek)),
+                    iv, ct, tag, null, null);
+        } catch (JoseException e) {
+            // the checking split reports a bad character before anything it decodes, and the same failure otherwise
+            compactChecked(token, limits);
+            throw e;
+        }
+    }
+
+    private static void checkSize(String token, Limits limits) {
         int len = token.length();
         if (len > limits.maxTokenBytes()) {
             throw new JoseException(Reason.TOO_LARGE, "token is " + len + " bytes, over the limit of "
                     + limits.maxTokenBytes());
         }
+    }
+
+    /** {@link #compact} by one pass over every character, checking each before anything is decoded. */
+    static JweParts compactChecked(String token, Limits limits) {
+        checkSize(token, limits);
+        int len = token.length();
         int[] dots = new int[4];
         int count = 0;
         for (int i = 0; i < len; i++) {
