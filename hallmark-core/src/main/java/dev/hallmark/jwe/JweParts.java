@@ -66,21 +66,29 @@ final class JweParts {
         if (d3 < 0 || token.indexOf('.', d3 + 1) >= 0) {
             return compactChecked(token, limits); // throws the precise structural error
         }
-        byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
         try {
-            Map<String, Object> protectedParams = StrictJson.parseObject(
-                    Base64Url.decode(bytes, 0, d0, "JWE protected header"), limits, "JWE protected header");
-            byte[] ek = Base64Url.decode(bytes, d0 + 1, d1 - d0 - 1, "JWE encrypted key");
-            byte[] iv = Base64Url.decode(bytes, d1 + 1, d2 - d1 - 1, "JWE initialization vector");
-            byte[] ct = Base64Url.decode(bytes, d2 + 1, d3 - d2 - 1, "JWE ciphertext");
-            byte[] tag = Base64Url.decode(bytes, d3 + 1, bytes.length - d3 - 1, "JWE authentication tag");
-            return new JweParts(token.substring(0, d0), protectedParams, Map.of(), List.of(new Recipient(Map.of(), ek)),
-                    iv, ct, tag, null, null);
+            return decode(token, d0, d1, d2, d3, limits);
         } catch (JoseException e) {
             // the checking split reports a bad character before anything it decodes, and the same failure otherwise
             compactChecked(token, limits);
             throw e;
         }
+    }
+
+    /**
+     * The five segments at the dots, decoded strictly from one bulk conversion of the token: a character Latin-1
+     * cannot hold becomes {@code '?'}, which the decoder refuses like any character outside its alphabet.
+     */
+    private static JweParts decode(String token, int d0, int d1, int d2, int d3, Limits limits) {
+        byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+        Map<String, Object> protectedParams = StrictJson.parseObject(
+                Base64Url.decode(bytes, 0, d0, "JWE protected header"), limits, "JWE protected header");
+        byte[] ek = Base64Url.decode(bytes, d0 + 1, d1 - d0 - 1, "JWE encrypted key");
+        byte[] iv = Base64Url.decode(bytes, d1 + 1, d2 - d1 - 1, "JWE initialization vector");
+        byte[] ct = Base64Url.decode(bytes, d2 + 1, d3 - d2 - 1, "JWE ciphertext");
+        byte[] tag = Base64Url.decode(bytes, d3 + 1, bytes.length - d3 - 1, "JWE authentication tag");
+        return new JweParts(token.substring(0, d0), protectedParams, Map.of(), List.of(new Recipient(Map.of(), ek)),
+                iv, ct, tag, null, null);
     }
 
     private static void checkSize(String token, Limits limits) {
@@ -91,7 +99,7 @@ final class JweParts {
         }
     }
 
-    /** {@link #compact} by one pass over every character, checking each before anything is decoded. */
+    /** {@link #compact} after one pass over every character, checking each before anything is decoded. */
     static JweParts compactChecked(String token, Limits limits) {
         checkSize(token, limits);
         int len = token.length();
@@ -121,15 +129,7 @@ final class JweParts {
         if (dots[0] == 0) {
             throw new JoseException(Reason.MALFORMED, "JWE protected header segment is empty (RFC 7516 §7.1)");
         }
-        String protectedB64 = token.substring(0, dots[0]);
-        Map<String, Object> protectedParams = StrictJson.parseObject(Base64Url.decode(protectedB64,
-                "JWE protected header"), limits, "JWE protected header");
-        byte[] ek = Base64Url.decode(token.substring(dots[0] + 1, dots[1]), "JWE encrypted key");
-        byte[] iv = Base64Url.decode(token.substring(dots[1] + 1, dots[2]), "JWE initialization vector");
-        byte[] ct = Base64Url.decode(token.substring(dots[2] + 1, dots[3]), "JWE ciphertext");
-        byte[] tag = Base64Url.decode(token.substring(dots[3] + 1), "JWE authentication tag");
-        return new JweParts(protectedB64, protectedParams, Map.of(), List.of(new Recipient(Map.of(), ek)),
-                iv, ct, tag, null, null);
+        return decode(token, dots[0], dots[1], dots[2], dots[3], limits);
     }
 
     /** The flattened or general JSON serialization (RFC 7516 §7.2). */

@@ -108,9 +108,7 @@ public final class JsonWriter {
             if (separator) {
                 b[p++] = ',';
             }
-            b[p++] = '"';
-            p = chars(b, p, name, 0, n);
-            b[p++] = '"';
+            p = quoted(b, p, name, n);
             b[p++] = ':';
             out.position(p);
         } else {
@@ -196,8 +194,8 @@ public final class JsonWriter {
         }
         int end = p + digitCount(v);
         int i = end;
-        // two digits per division, and int division once the value fits: a token's NumericDates are ten digits, and
-        // one long division per digit (twice over, to count and to write) made numbers half of writing the claims
+        // two digits per division, and int division once the value fits (a token's NumericDates are ten digits):
+        // one long division per digit, twice over to count and to write, showed in the profile of writing claims
         while (v > Integer.MAX_VALUE) {
             long q = v / 100;
             int r = (int) (v - q * 100);
@@ -238,11 +236,7 @@ public final class JsonWriter {
         if (n <= CHUNK) {
             // the usual case: one reservation for the quotes and every character
             byte[] b = out.reserve(n * 6 + 2);
-            int p = out.position();
-            b[p++] = '"';
-            p = chars(b, p, s, 0, n);
-            b[p++] = '"';
-            out.position(p);
+            out.position(quoted(b, out.position(), s, n));
             return;
         }
         out.put((byte) '"');
@@ -252,6 +246,14 @@ public final class JsonWriter {
             out.position(chars(b, out.position(), s, from, to));
         }
         out.put((byte) '"');
+    }
+
+    /** {@code s}, of {@code n <= CHUNK} characters, in quotes at {@code p} (room for {@code 6n + 2} bytes). */
+    private static int quoted(byte[] b, int p, String s, int n) {
+        b[p++] = '"';
+        p = chars(b, p, s, 0, n);
+        b[p++] = '"';
+        return p;
     }
 
     /**
