@@ -91,6 +91,13 @@ class JsonWriterDifferentialTest {
             }
             Map<String, Object> doc = Map.of("s", text);
             assertThat(JsonWriter.write(doc)).as("length %d", len).isEqualTo(JacksonReferenceWriter.write(doc));
+            // as a member name too, first (no separator) and after another member: the writer's long-name path
+            Map<String, Object> named = new LinkedHashMap<>();
+            named.put(text, 1L);
+            named.put("n", 2L);
+            named.put(text + "!", 3L);
+            assertThat(JsonWriter.write(named)).as("name of length %d", len)
+                    .isEqualTo(JacksonReferenceWriter.write(named));
         }
     }
 
